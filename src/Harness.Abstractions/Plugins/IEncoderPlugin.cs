@@ -1,0 +1,13 @@
+using Harness.Abstractions.Encoders;
+
+namespace Harness.Abstractions.Plugins;
+
+/// <summary>A encoder plugin (<see cref="PluginKind.Encoder"/>): creates configured <see cref="IEncoder"/> instances.</summary>
+public interface IEncoderPlugin : IPlugin
+{
+    /// <summary>Creates a configured instance.</summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <param name="context">Seed, device, cancellation, logger and directories from the host.</param>
+    /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
+    IEncoder Create(PluginParameters parameters, IPluginContext context);
+}

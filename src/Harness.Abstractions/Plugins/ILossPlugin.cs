@@ -1,0 +1,13 @@
+using Harness.Abstractions.Losses;
+
+namespace Harness.Abstractions.Plugins;
+
+/// <summary>A loss plugin (<see cref="PluginKind.Loss"/>): creates configured <see cref="ILoss"/> instances.</summary>
+public interface ILossPlugin : IPlugin
+{
+    /// <summary>Creates a configured instance.</summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <param name="context">Seed, device, cancellation, logger and directories from the host.</param>
+    /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
+    ILoss Create(PluginParameters parameters, IPluginContext context);
+}

@@ -1,0 +1,13 @@
+using Harness.Abstractions.Sampling;
+
+namespace Harness.Abstractions.Plugins;
+
+/// <summary>A negative sampler plugin (<see cref="PluginKind.NegativeSampler"/>): creates configured <see cref="INegativeSampler"/> instances.</summary>
+public interface INegativeSamplerPlugin : IPlugin
+{
+    /// <summary>Creates a configured instance.</summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <param name="context">Seed, device, cancellation, logger and directories from the host.</param>
+    /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
+    INegativeSampler Create(PluginParameters parameters, IPluginContext context);
+}

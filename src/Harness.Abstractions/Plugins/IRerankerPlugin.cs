@@ -1,0 +1,13 @@
+using Harness.Abstractions.Ranking;
+
+namespace Harness.Abstractions.Plugins;
+
+/// <summary>A reranker plugin (<see cref="PluginKind.Reranker"/>): creates configured <see cref="IReranker"/> instances.</summary>
+public interface IRerankerPlugin : IPlugin
+{
+    /// <summary>Creates a configured instance.</summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <param name="context">Seed, device, cancellation, logger and directories from the host.</param>
+    /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
+    IReranker Create(PluginParameters parameters, IPluginContext context);
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>The top-level verbs of <c>harness</c>. One file per verb in this folder; add a verb here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
