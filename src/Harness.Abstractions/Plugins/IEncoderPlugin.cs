@@ -9,5 +9,6 @@ public interface IEncoderPlugin : IPlugin
     /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
     /// <param name="context">Seed, device, cancellation, logger and directories from the host.</param>
     /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
+    /// <exception cref="PluginParameterException">A required parameter (for example a path) is unset or invalid.</exception>
     IEncoder Create(PluginParameters parameters, IPluginContext context);
 }

@@ -1,0 +1,95 @@
+using Harness.Abstractions.Encoders;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Harness.Plugins.Encoders;
+
+/// <summary>
+/// A small trainable encoder that needs no pretrained weights: hashed word and character n-gram features, averaged
+/// in an embedding bag, then a linear projection. Weights are initialised from a generator seeded by the context,
+/// so two encoders with the same seed are identical. Queries and documents share the tower.
+/// </summary>
+public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
+{
+    private readonly EmbeddingBag _bag;
+    private readonly Linear _projection;
+    private readonly FeatureHasher _hasher;
+    private readonly Device _device;
+
+    /// <summary>Creates the encoder.</summary>
+    /// <param name="dimension">Embedding dimension.</param>
+    /// <param name="buckets">Hash buckets (embedding rows).</param>
+    /// <param name="charNgram">Character n-gram length (0 for words only).</param>
+    /// <param name="seed">Initialisation seed.</param>
+    /// <param name="device">Where the parameters live.</param>
+    public HashedBagOfWordsEncoder(int dimension, int buckets, int charNgram, int seed, Device device)
+        : base("hashed-bow")
+    {
+        Dimension = dimension;
+        _hasher = new FeatureHasher(buckets, charNgram);
+        _device = device;
+        _bag = nn.EmbeddingBag(buckets, dimension, mode: EmbeddingBagMode.Mean);
+        _projection = nn.Linear(dimension, dimension);
+        RegisterComponents();
+        var g = new Generator((ulong)seed);
+        using (no_grad())
+        {
+            _bag.weight!.copy_(randn([buckets, dimension], generator: g) * (1.0 / Math.Sqrt(dimension)));
+            _projection.weight!.copy_(eye(dimension) + (randn([dimension, dimension], generator: g) * 0.01));
+            _projection.bias!.zero_();
+        }
+
+        this.to(device);
+    }
+
+    /// <inheritdoc />
+    public int Dimension { get; }
+
+    /// <inheritdoc />
+    public nn.Module Module => this;
+
+    /// <inheritdoc />
+    public Tensor Encode(IReadOnlyList<string> texts, TextRole role)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0)
+        {
+            return zeros([0, Dimension], dtype: ScalarType.Float32, device: _device);
+        }
+
+        var ids = new List<long>();
+        var offsets = new long[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            offsets[i] = ids.Count;
+            _hasher.AddFeatures(texts[i] ?? string.Empty, ids);
+        }
+
+        using var input = tensor(ids.ToArray(), dtype: ScalarType.Int64, device: _device);
+        using var offs = tensor(offsets, dtype: ScalarType.Int64, device: _device);
+        return forward(input, offs);
+    }
+
+    /// <summary>Embeds a flattened batch of feature ids with bag offsets.</summary>
+    /// <param name="input">Feature ids, int64 [total].</param>
+    /// <param name="offsets">Start of each bag, int64 [batch].</param>
+    /// <returns>Embeddings [batch, Dimension].</returns>
+    public override Tensor forward(Tensor input, Tensor offsets)
+    {
+        using var bags = _bag.call(input, offsets);
+        return _projection.call(bags);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _bag.Dispose();
+            _projection.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
