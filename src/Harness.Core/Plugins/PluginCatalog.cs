@@ -219,19 +219,18 @@ public sealed class PluginCatalog
 
     private void LoadType(string path, Type type, Version contract)
     {
-        var where = $"{path} ({type.FullName})";
         var kinds = PluginKinds.Implemented(type);
         if (kinds.Count != 1)
         {
-            _problems.Add(new PluginLoadProblem(where, kinds.Count == 0
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: " + (kinds.Count == 0
                 ? "implements IPlugin but none of the plugin kind interfaces"
-                : $"implements several plugin kinds ({string.Join(", ", kinds.Select(PluginKinds.ToName))}); a plugin type must implement exactly one"));
+                : $"implements several plugin kinds ({string.Join(", ", kinds.Select(PluginKinds.ToName))}); a plugin type must implement exactly one")));
             return;
         }
 
         if (type.GetConstructor(Type.EmptyTypes) is null)
         {
-            _problems.Add(new PluginLoadProblem(where, "has no public parameterless constructor"));
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: has no public parameterless constructor"));
             return;
         }
 
@@ -244,31 +243,31 @@ public sealed class PluginCatalog
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            _problems.Add(new PluginLoadProblem(where, $"constructor threw {Describe(e.InnerException)}"));
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: constructor threw {Describe(e.InnerException)}"));
             return;
         }
         catch (Exception e)
         {
-            _problems.Add(new PluginLoadProblem(where, $"cannot create or read its metadata: {Describe(e)}"));
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: cannot create or read its metadata: {Describe(e)}"));
             return;
         }
 
         var invalid = info.Validate();
         if (invalid.Count > 0)
         {
-            _problems.Add(new PluginLoadProblem(where, $"invalid metadata: {string.Join("; ", invalid)}"));
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: invalid metadata: {string.Join("; ", invalid)}"));
             return;
         }
 
         if (info.Kind != kinds[0])
         {
-            _problems.Add(new PluginLoadProblem(where, $"declares kind {PluginKinds.ToName(info.Kind)} but implements the {PluginKinds.ToName(kinds[0])} interface"));
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: declares kind {PluginKinds.ToName(info.Kind)} but implements the {PluginKinds.ToName(kinds[0])} interface"));
             return;
         }
 
         if (_byId.TryGetValue(info.Id, out var existing))
         {
-            _problems.Add(new PluginLoadProblem(where, $"duplicate id '{info.Id}': already provided by {existing.SourcePath}"));
+            _problems.Add(new PluginLoadProblem(path, $"{type.FullName}: duplicate id '{info.Id}': already provided by {existing.SourcePath}"));
             return;
         }
 

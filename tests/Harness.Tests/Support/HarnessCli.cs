@@ -1,0 +1,26 @@
+namespace Harness.Tests.Support;
+
+/// <summary>The <c>harness</c> executable built beside the tests (src/Harness.Cli, same configuration).</summary>
+public static class HarnessCli
+{
+    public static string Directory
+    {
+        get
+        {
+            var configuration = TestPaths.Output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(TestPaths.RepoRoot, "src", "Harness.Cli", "bin", configuration, "net10.0", "linux-x64");
+        }
+    }
+
+    public static string Executable
+    {
+        get
+        {
+            var exe = Path.Combine(Directory, "harness");
+            return File.Exists(exe) ? exe : throw new FileNotFoundException($"the harness CLI is not built at {exe}; build src/Harness.Cli first");
+        }
+    }
+
+    public static ProcessRunner.Result Run(params string[] args) =>
+        ProcessRunner.Run(Executable, args, environment: new Dictionary<string, string> { ["HARNESS_PLUGINS"] = string.Empty });
+}
