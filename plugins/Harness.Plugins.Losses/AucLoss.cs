@@ -1,0 +1,40 @@
+using Harness.Abstractions.Losses;
+using static TorchSharp.torch;
+
+namespace Harness.Plugins.Losses;
+
+/// <summary>
+/// A differentiable surrogate of 1 - AUC (the Mann-Whitney statistic): the mean, over every (query, positive,
+/// negative) pair, of a penalty on the score difference d = s_qp - s_qn. AUC itself is the share of pairs with d &gt; 0;
+/// the surrogate replaces the step function with <c>logistic</c>: softplus(-d/τ)·τ, <c>hinge</c>: max(0, margin - d),
+/// or <c>squared</c>: (margin - d)² (Herschtal and Raskutti's squared-hinge form, without the max).
+/// </summary>
+/// <param name="surrogate">logistic, hinge or squared.</param>
+/// <param name="margin">Margin of the hinge and squared forms.</param>
+/// <param name="temperature">Temperature τ of the logistic form.</param>
+/// <param name="similarity">Dot or cosine.</param>
+/// <param name="inBatchNegatives">Whether other queries' candidates are negatives too.</param>
+public sealed class AucLoss(string surrogate, double margin, double temperature, SimilarityFunction similarity, bool inBatchNegatives) : ILoss
+{
+    /// <inheritdoc />
+    public Tensor Compute(LossBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.Validate();
+        using var scope = NewDisposeScope();
+        var s = Similarity.AllPairs(batch, similarity);
+        var (positive, negative) = Similarity.Masks(batch.Labels, inBatchNegatives);
+        var d = s.unsqueeze(2) - s.unsqueeze(1); // d[i, p, n] = s_ip - s_in
+        var penalty = surrogate switch
+        {
+            "logistic" => nn.functional.softplus(-d / temperature) * temperature,
+            "hinge" => nn.functional.relu(margin - d),
+            "squared" => (margin - d).square(),
+            _ => throw new ArgumentException($"unknown AUC surrogate '{surrogate}' (expected logistic, hinge or squared)"),
+        };
+        var valid = positive.unsqueeze(2).logical_and(negative.unsqueeze(1));
+        var selected = penalty.masked_select(valid);
+        var loss = selected.numel() == 0 ? (s * 0).sum() : selected.mean();
+        return loss.MoveToOuterDisposeScope();
+    }
+}

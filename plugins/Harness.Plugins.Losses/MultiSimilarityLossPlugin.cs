@@ -1,0 +1,45 @@
+using Harness.Abstractions.Losses;
+using Harness.Abstractions.Plugins;
+
+namespace Harness.Plugins.Losses;
+
+/// <summary>The <c>multi-similarity</c> plugin: <see cref="MultiSimilarityLoss"/>.</summary>
+public sealed class MultiSimilarityLossPlugin : ILossPlugin
+{
+    /// <inheritdoc />
+    public PluginInfo Info { get; } = new(
+        "multi-similarity",
+        PluginKind.Loss,
+        "1.0.0",
+        "Multi-similarity loss: soft-weighted positive and negative pair terms around a threshold λ (no pair mining).",
+        [
+            ParameterSpec.Float("alpha", 2.0, "Weight α of the positive term.", min: 0, exclusiveMin: true),
+            ParameterSpec.Float("beta", 50.0, "Weight β of the negative term.", min: 0, exclusiveMin: true),
+            ParameterSpec.Float("lambda", 0.5, "Similarity threshold λ."),
+            ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
+            ParameterSpec.Bool("in-batch-negatives", true, "Use every candidate of the other queries in the batch as extra negatives."),
+        ])
+    {
+        Citation = """
+            @inproceedings{wang2019multi,
+              title = {Multi-Similarity Loss with General Pair Weighting for Deep Metric Learning},
+              author = {Wang, Xun and Han, Xintong and Huang, Weilin and Dong, Dengke and Scott, Matthew R.},
+              booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)},
+              pages = {5022--5030},
+              year = {2019}
+            }
+            """,
+    };
+
+    /// <inheritdoc />
+    public ILoss Create(PluginParameters parameters, IPluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new MultiSimilarityLoss(
+            parameters.GetDouble("alpha"),
+            parameters.GetDouble("beta"),
+            parameters.GetDouble("lambda"),
+            Similarity.Parse(parameters.GetString("similarity")),
+            parameters.GetBool("in-batch-negatives"));
+    }
+}
