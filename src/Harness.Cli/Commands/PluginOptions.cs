@@ -14,6 +14,14 @@ internal static class PluginOptions
         HelpName = "DIR",
     };
 
+    public static Option<string[]> Settings() => new("--set")
+    {
+        Description = "Set a plugin parameter: ID.NAME=VALUE, for example infonce.temperature=0.1 (repeatable).",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+        HelpName = "ID.NAME=VALUE",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Write JSON to standard output instead of text.",

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
+using Harness.Abstractions.Plugins;
 using Harness.Conformance;
 using Harness.Core.Plugins;
 
 namespace Harness.Cli.Commands;
 
 /// <summary>
-/// <c>harness plugins verify [PATH]... [--plugins DIR]... [--json]</c>: runs the conformance suite. With PATHs, only
+/// <c>harness plugins verify [PATH]... [--plugins DIR]... [--set ID.NAME=VALUE]... [--json]</c>: runs the conformance suite. With PATHs, only
 /// the plugins at those paths (DLLs, plugin folders or folders of plugins); otherwise every plugin on the search path.
 /// Exits 1 when a plugin fails to load or fails a check.
 /// </summary>
@@ -21,14 +22,27 @@ internal static class PluginsVerifyCommand
         };
         var dirs = PluginOptions.PluginDirectories();
         var json = PluginOptions.Json();
+        var settings = PluginOptions.Settings();
         var command = new Command("verify", "Run the conformance suite on plugins; exit non-zero if any check fails or any plugin cannot be loaded.")
         {
             paths,
             dirs,
             json,
+            settings,
         };
         command.SetAction(parse =>
         {
+            PluginSettings values;
+            try
+            {
+                values = PluginSettings.Parse(parse.GetValue(settings));
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"harness: --set {e.Message}");
+                return ExitCodes.BadInput;
+            }
+
             var given = parse.GetValue(paths) ?? [];
             PluginCatalog? catalog;
             if (given.Length > 0)
@@ -48,7 +62,27 @@ internal static class PluginsVerifyCommand
                 }
             }
 
-            var reports = catalog.Plugins.Select(p => (Plugin: p, Report: ConformanceSuite.Check(p.Plugin))).ToList();
+            var unknown = values.PluginIds.Where(id => catalog.Find(id) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                Console.Error.WriteLine($"harness: --set names plugins that are not loaded: {string.Join(", ", unknown)}");
+                return ExitCodes.BadInput;
+            }
+
+            var reports = new List<(LoadedPlugin Plugin, ConformanceReport Report)>();
+            foreach (var p in catalog.Plugins)
+            {
+                try
+                {
+                    reports.Add((p, ConformanceSuite.Check(p.Plugin, values.Resolve(p.Info))));
+                }
+                catch (PluginParameterException e)
+                {
+                    Console.Error.WriteLine($"harness: --set {e.Message}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
             var failed = reports.Count(r => !r.Report.Passed) + catalog.Problems.Count;
             if (parse.GetValue(json))
             {

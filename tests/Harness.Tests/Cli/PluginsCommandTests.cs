@@ -74,4 +74,14 @@ public sealed class PluginsCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(2));
         Assert.That(r.Stderr, Does.Contain("plugin folder '/nonexistent/harness-plugins' (from --plugins) does not exist"));
     }
+
+    [Test]
+    public void Verify_takes_parameters_with_set_and_rejects_bad_ones()
+    {
+        var ok = HarnessCli.Run("plugins", "verify", Path.Combine(TestPaths.BuiltInPlugins, "Harness.Plugins.Losses"), "--set", "triplet.margin=0.5", "--set", "infonce.similarity=dot");
+        Assert.That(ok.ExitCode, Is.Zero, ok.Stdout + ok.Stderr);
+        var bad = HarnessCli.Run("plugins", "verify", "--set", "infonce.temperature=-1");
+        Assert.That(bad.ExitCode, Is.EqualTo(2));
+        Assert.That(bad.Stderr, Does.Contain("infonce: parameter 'temperature': -1 is below the minimum (exclusive) 0"));
+    }
 }
