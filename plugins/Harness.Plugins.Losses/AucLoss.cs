@@ -20,11 +20,8 @@ public sealed class AucLoss(string surrogate, double margin, double temperature,
     public Tensor Compute(LossBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
         using var scope = NewDisposeScope();
-        var s = Similarity.AllPairs(batch, similarity);
-        var (positive, negative) = Similarity.Masks(batch.Labels, inBatchNegatives);
-        var d = s.unsqueeze(2) - s.unsqueeze(1); // d[i, p, n] = s_ip - s_in
+        var (d, valid) = Similarity.PairDifferences(batch, similarity, inBatchNegatives);
         var penalty = surrogate switch
         {
             "logistic" => nn.functional.softplus(-d / temperature) * temperature,
@@ -32,9 +29,6 @@ public sealed class AucLoss(string surrogate, double margin, double temperature,
             "squared" => (margin - d).square(),
             _ => throw new ArgumentException($"unknown AUC surrogate '{surrogate}' (expected logistic, hinge or squared)"),
         };
-        var valid = positive.unsqueeze(2).logical_and(negative.unsqueeze(1));
-        var selected = penalty.masked_select(valid);
-        var loss = selected.numel() == 0 ? (s * 0).sum() : selected.mean();
-        return loss.MoveToOuterDisposeScope();
+        return Similarity.MeanOverValid(penalty, valid).MoveToOuterDisposeScope();
     }
 }

@@ -58,4 +58,32 @@ public static class Similarity
             : own.logical_and(flat.le(0));
         return (positive, negative);
     }
+
+    /// <summary>
+    /// Every (query, positive, negative) score difference of the batch: <c>d[i, p, n] = s_ip - s_in</c> over the
+    /// columns of <see cref="AllPairs"/>, with the mask of the triples that exist (p a positive and n a negative of i).
+    /// </summary>
+    /// <param name="batch">The batch (validated).</param>
+    /// <param name="function">Dot or cosine.</param>
+    /// <param name="inBatchNegatives">Whether other queries' candidates are negatives too.</param>
+    /// <returns>Differences [B, B*M, B*M] and the boolean mask of valid triples.</returns>
+    public static (Tensor Differences, Tensor Valid) PairDifferences(LossBatch batch, SimilarityFunction function, bool inBatchNegatives)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.Validate();
+        var s = AllPairs(batch, function);
+        var (positive, negative) = Masks(batch.Labels, inBatchNegatives);
+        return (s.unsqueeze(2) - s.unsqueeze(1), positive.unsqueeze(2).logical_and(negative.unsqueeze(1)));
+    }
+
+    /// <summary>The mean of <paramref name="terms"/> over the valid triples (zero, still attached to the graph, when there are none).</summary>
+    /// <param name="terms">Per-triple terms [B, P, N].</param>
+    /// <param name="valid">The mask of valid triples.</param>
+    /// <returns>A scalar.</returns>
+    public static Tensor MeanOverValid(Tensor terms, Tensor valid)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var selected = terms.masked_select(valid);
+        return selected.numel() == 0 ? (terms * 0).sum() : selected.mean();
+    }
 }

@@ -18,30 +18,21 @@ public sealed class TripletLoss(double margin, SimilarityFunction similarity, bo
     public Tensor Compute(LossBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
         using var scope = NewDisposeScope();
-        var s = Similarity.AllPairs(batch, similarity);
-        var (positive, negative) = Similarity.Masks(batch.Labels, inBatchNegatives);
+        var (d, valid) = Similarity.PairDifferences(batch, similarity, inBatchNegatives);
 
-        // terms[i, p, n] = margin - s[i, p] + s[i, n], kept where p is a positive and n a negative of query i.
-        var terms = nn.functional.relu(margin - s.unsqueeze(2) + s.unsqueeze(1));
-        var valid = positive.unsqueeze(2).logical_and(negative.unsqueeze(1));
-        var selected = terms.masked_select(valid);
-        Tensor loss;
-        if (selected.numel() == 0)
+        // terms[i, p, n] = max(0, margin - (s_ip - s_in)), kept where p is a positive and n a negative of query i.
+        var terms = nn.functional.relu(margin - d);
+        if (meanOverActive)
         {
-            loss = (s * 0).sum();
-        }
-        else if (meanOverActive)
-        {
-            var active = selected.gt(0).sum();
-            loss = active.item<long>() == 0 ? selected.sum() : selected.sum() / active;
-        }
-        else
-        {
-            loss = selected.mean();
+            // Average over the triples that violate the margin: inactive triples are masked out of the mean.
+            var active = valid.logical_and(terms.gt(0));
+            if (active.any().item<bool>())
+            {
+                valid = active;
+            }
         }
 
-        return loss.MoveToOuterDisposeScope();
+        return Similarity.MeanOverValid(terms, valid).MoveToOuterDisposeScope();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Harness.Abstractions.Plugins;
+using Harness.Cli.Output;
 using Harness.Conformance;
 using Harness.Core.Plugins;
 
@@ -143,19 +144,6 @@ internal static class PluginsVerifyCommand
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("skipped");
-        foreach (var p in catalog.Problems)
-        {
-            w.WriteStartObject();
-            w.WriteString("path", p.Path);
-            w.WriteString("reason", p.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteByte((byte)'\n');
-        output.Flush();
+        PluginCatalogWriter.WriteSkippedAndClose(w, catalog, output);
     }
 }

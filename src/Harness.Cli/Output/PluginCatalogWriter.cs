@@ -92,6 +92,12 @@ internal static class PluginCatalogWriter
         }
 
         w.WriteEndArray();
+        WriteSkippedAndClose(w, catalog, output);
+    }
+
+    /// <summary>Writes the <c>skipped</c> array, closes the root object and ends the output with a newline.</summary>
+    public static void WriteSkippedAndClose(Utf8JsonWriter w, PluginCatalog catalog, Stream output)
+    {
         w.WriteStartArray("skipped");
         foreach (var problem in catalog.Problems)
         {
