@@ -47,8 +47,9 @@ internal sealed class SyntheticModel
             _zipfCdf[i] /= sum;
         }
 
-        // Topic words: mid-frequency words (outside the 100 most frequent), a fixed number per topic.
-        var perTopic = Math.Max(20, options.VocabularySize / options.Topics);
+        // Topic words: mid-frequency words (outside the 100 most frequent), vocabulary/(4 × topics) per topic (at least
+        // 20): few enough that documents of a topic share many words with its queries, so BM25 is good but not perfect.
+        var perTopic = Math.Max(20, options.VocabularySize / (4 * options.Topics));
         var lo = Math.Min(100, options.VocabularySize / 2);
         _topicWords = new int[options.Topics][];
         for (var t = 0; t < options.Topics; t++)
@@ -60,10 +61,10 @@ internal sealed class SyntheticModel
             }
         }
 
-        // Query key terms: two topic words and the rest rarer words from the lower 90 % of the frequency range.
+        // Query key terms: words of the query's topic, so the other documents of the topic (which use the same
+        // words) compete with the relevant ones, and queries of one topic share words.
         _queryTopic = new int[options.Queries];
         _queryTerms = new int[options.Queries][];
-        var rareLo = options.VocabularySize / 10;
         for (var q = 0; q < options.Queries; q++)
         {
             var t = (int)(SplitMix64.Hash(options.Seed, TagQueryTopic, q) % (ulong)options.Topics);
@@ -72,9 +73,7 @@ internal sealed class SyntheticModel
             var rng = new SplitMix64(SplitMix64.Hash(options.Seed, TagQueryTerm, q));
             for (var j = 0; j < terms.Length; j++)
             {
-                terms[j] = j < 2
-                    ? _topicWords[t][rng.Next(_topicWords[t].Length)]
-                    : rareLo + rng.Next(options.VocabularySize - rareLo);
+                terms[j] = _topicWords[t][rng.Next(_topicWords[t].Length)];
             }
 
             _queryTerms[q] = terms;
@@ -153,11 +152,11 @@ internal sealed class SyntheticModel
         var sb = _builder ??= new StringBuilder(512);
         sb.Clear();
 
-        // A relevant document of grade g carries g distinct key terms of its query up front (more for higher grades),
-        // then key terms keep turning up with a probability that grows with the grade.
+        // A relevant document of grade g carries g key terms of its query (more for higher grades), then key terms
+        // keep turning up with a probability that grows with the grade.
         var keyTerms = q >= 0 ? _queryTerms[q] : [];
-        var keyProbability = q >= 0 ? 0.04 * grade : 0.0;
-        var forced = q >= 0 ? Math.Min(keyTerms.Length, grade + 1) : 0;
+        var keyProbability = q >= 0 ? 0.02 * grade : 0.0;
+        var forced = q >= 0 ? Math.Min(keyTerms.Length, grade) : 0;
         var offset = q >= 0 ? rng.Next(keyTerms.Length) : 0;
         for (var i = 0; i < length; i++)
         {

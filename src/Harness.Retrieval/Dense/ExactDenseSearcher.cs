@@ -106,10 +106,20 @@ public sealed class ExactDenseSearcher
     /// <returns>Values [B, k] and column indices [B, k] (int64).</returns>
     internal static (Tensor Values, Tensor Indices) ChunkTopK(Tensor scores, int k)
     {
-        var (values, indices) = scores.topk(k, dim: 1, largest: true, sorted: true);
+        var length = scores.shape[1];
+        if (length == k)
+        {
+            // Everything is selected; only the order needs fixing.
+            var all = arange(length, dtype: ScalarType.Int64, device: scores.device).unsqueeze(0).expand(scores.shape[0], length);
+            return OrderByScoreThenIndex(scores, all);
+        }
+
+        // Take one more than needed: a tie straddles the k-th place exactly when the (k+1)-th score equals the k-th.
+        var (values, indices) = scores.topk(k + 1, dim: 1, largest: true, sorted: true);
         var kth = values.narrow(1, k - 1, 1);
-        var atLeast = scores.ge(kth).sum(1);
-        var tiedRows = atLeast.gt(k).nonzero();
+        var tiedRows = values.narrow(1, k, 1).eq(kth).squeeze(1).nonzero();
+        values = values.narrow(1, 0, k);
+        indices = indices.narrow(1, 0, k);
         if (tiedRows.shape[0] > 0)
         {
             values = values.clone();
