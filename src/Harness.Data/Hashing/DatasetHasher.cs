@@ -27,11 +27,20 @@ public static class DatasetHasher
         var corpus = dataset.Corpus;
         var ordered = IsOrdered(corpus) ? corpus : corpus.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
         h.Write(ordered.Count);
-        foreach (var d in ordered)
+
+        // Corpora may generate documents on access (the synthetic corpus): fetch blocks in parallel, hash in order.
+        var block = new Document[Math.Min(8192, Math.Max(1, ordered.Count))];
+        for (var start = 0; start < ordered.Count; start += block.Length)
         {
-            h.Write(d.Id);
-            h.Write(d.Title);
-            h.Write(d.Text);
+            var count = Math.Min(block.Length, ordered.Count - start);
+            var offset = start;
+            Parallel.For(0, count, i => block[i] = ordered[offset + i]);
+            for (var i = 0; i < count; i++)
+            {
+                h.Write(block[i].Id);
+                h.Write(block[i].Title);
+                h.Write(block[i].Text);
+            }
         }
 
         foreach (var split in new[] { Split.Train, Split.Dev, Split.Test })
