@@ -89,17 +89,12 @@ public sealed class InMemoryDataset : IDataset
     private void Validate()
     {
         var docIds = new HashSet<string>(Corpus.Count, StringComparer.Ordinal);
-        for (var i = 0; i < Corpus.Count; i++)
-        {
-            if (i > 0 && string.Equals(Corpus[i - 1].Id, Corpus[i].Id, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"duplicate document id '{Corpus[i].Id}'");
-            }
-        }
-
         foreach (var d in Corpus)
         {
-            docIds.Add(d.Id);
+            if (!docIds.Add(d.Id))
+            {
+                throw new ArgumentException($"duplicate document id '{d.Id}'");
+            }
         }
 
         var splitOf = new Dictionary<string, Split>(StringComparer.Ordinal);

@@ -15,10 +15,9 @@ public sealed record DebianIndex(string ListsDirectory, IReadOnlyList<string> Pa
     /// <param name="listsDirectory">The lists directory.</param>
     /// <returns>A shell command line.</returns>
     public static string FetchCommand(string listsDirectory) =>
-        $"scripts/fetch-debian-index.sh '{listsDirectory}'   (which runs: mkdir -p '{listsDirectory}/partial' && " +
-        $"apt-get update -o Acquire::Languages=en -o Dir::State::Lists='{listsDirectory}' " +
-        "-o Dir::Etc::SourceList=<a sources.list naming 'deb http://deb.debian.org/debian bookworm main'> " +
-        "-o Dir::Etc::SourceParts=<an empty dir> -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=)";
+        $"scripts/fetch-debian-index.sh '{listsDirectory}' (run from the Harness repository root; it creates " +
+        $"'{listsDirectory}/partial' and runs apt-get update -o Acquire::Languages=en -o Dir::State::Lists='{listsDirectory}' " +
+        "with a private sources list for 'deb http://deb.debian.org/debian bookworm main', leaving the system's lists alone)";
 
     /// <summary>Finds the index files in a lists directory.</summary>
     /// <param name="listsDirectory">The lists directory.</param>

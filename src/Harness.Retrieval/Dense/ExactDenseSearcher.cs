@@ -124,7 +124,7 @@ public sealed class ExactDenseSearcher
         {
             values = values.clone();
             indices = indices.clone();
-            foreach (var r in tiedRows.squeeze(1).data<long>().ToArray())
+            foreach (var r in tiedRows.squeeze(1).cpu().data<long>().ToArray())
             {
                 var row = scores[r];
                 var threshold = kth[r];

@@ -110,6 +110,7 @@ public sealed class SyntheticDatasetTests
     }
 
     [Test]
+    [NonParallelizable] // measures managed memory
     public void A_million_documents_are_generated_lazily()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
