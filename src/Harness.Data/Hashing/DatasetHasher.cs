@@ -22,24 +22,40 @@ public static class DatasetHasher
     public static string Compute(IDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+
+        // Optimistic: most corpora are already in id order (and the synthetic one generates documents on access, so
+        // checking the order first would generate everything twice). Out of order: start again from a sorted copy.
+        return TryCompute(dataset, dataset.Corpus)
+            ?? TryCompute(dataset, dataset.Corpus.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray())
+            ?? throw new ArgumentException("the corpus holds duplicate document ids", nameof(dataset));
+    }
+
+    private static string? TryCompute(IDataset dataset, IReadOnlyList<Document> corpus)
+    {
         using var h = new HashWriter();
         h.Write(FormatVersion);
-        var corpus = dataset.Corpus;
-        var ordered = IsOrdered(corpus) ? corpus : corpus.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
-        h.Write(ordered.Count);
+        h.Write(corpus.Count);
 
         // Corpora may generate documents on access (the synthetic corpus): fetch blocks in parallel, hash in order.
-        var block = new Document[Math.Min(8192, Math.Max(1, ordered.Count))];
-        for (var start = 0; start < ordered.Count; start += block.Length)
+        var block = new Document[Math.Min(8192, Math.Max(1, corpus.Count))];
+        string? previous = null;
+        for (var start = 0; start < corpus.Count; start += block.Length)
         {
-            var count = Math.Min(block.Length, ordered.Count - start);
+            var count = Math.Min(block.Length, corpus.Count - start);
             var offset = start;
-            Parallel.For(0, count, i => block[i] = ordered[offset + i]);
+            Parallel.For(0, count, i => block[i] = corpus[offset + i]);
             for (var i = 0; i < count; i++)
             {
-                h.Write(block[i].Id);
-                h.Write(block[i].Title);
-                h.Write(block[i].Text);
+                var d = block[i];
+                if (previous is not null && string.CompareOrdinal(previous, d.Id) >= 0)
+                {
+                    return null;
+                }
+
+                previous = d.Id;
+                h.Write(d.Id);
+                h.Write(d.Title);
+                h.Write(d.Text);
             }
         }
 
@@ -70,19 +86,6 @@ public static class DatasetHasher
             h.Write(d);
             h.Write(g);
         }
-    }
-
-    private static bool IsOrdered(IReadOnlyList<Document> corpus)
-    {
-        for (var i = 1; i < corpus.Count; i++)
-        {
-            if (string.CompareOrdinal(corpus[i - 1].Id, corpus[i].Id) >= 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Buffers writes into an incremental SHA-256.</summary>
