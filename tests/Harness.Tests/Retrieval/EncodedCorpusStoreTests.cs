@@ -28,4 +28,16 @@ public sealed class EncodedCorpusStoreTests
         Assert.That(b.data<float>().ToArray(), Is.EqualTo(data));
         Assert.That(a.data<float>().ToArray(), Is.EqualTo(data));
     }
+
+    [Test]
+    public void Tensor_bytes_of_a_row_view_alias_that_row_as_the_store_assumes()
+    {
+        // The store reads and writes large matrices in row blocks through narrow(...).bytes.
+        using var m = tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [3, 2]);
+        using var row = m.narrow(0, 1, 1);
+        Assert.That(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(row.bytes).ToArray(), Is.EqualTo(new float[] { 3, 4 }));
+        using var blank = zeros(1, 2);
+        blank.bytes.CopyTo(row.bytes);
+        Assert.That(m.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 2, 0, 0, 5, 6 }), "writes through the span reach the matrix");
+    }
 }
