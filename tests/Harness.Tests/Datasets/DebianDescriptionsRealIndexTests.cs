@@ -1,0 +1,44 @@
+using Harness.Abstractions.Data;
+using Harness.Data.Debian;
+using Harness.Retrieval.Lexical;
+using Harness.Tests.TestSupport;
+
+namespace Harness.Tests.Datasets;
+
+/// <summary>
+/// Runs only where the real index has been fetched (scripts/fetch-debian-index.sh) and HARNESS_DEBIAN_INDEX names
+/// its lists directory; nothing is downloaded here. Builds the dataset into a temporary cache and checks BM25.
+/// </summary>
+public sealed class DebianDescriptionsRealIndexTests
+{
+    [Test]
+    public void Real_index_builds_and_bm25_reaches_rr_at_10_above_one_half()
+    {
+        var lists = Environment.GetEnvironmentVariable("HARNESS_DEBIAN_INDEX");
+        if (string.IsNullOrEmpty(lists) || !Directory.Exists(lists))
+        {
+            Assert.Ignore("set HARNESS_DEBIAN_INDEX to a lists directory filled by scripts/fetch-debian-index.sh");
+        }
+
+        using var t = new TempDirectory();
+        var ds = DebianDescriptionsBuilder.LoadOrBuild(DebianIndex.Find(lists!), new DebianDescriptionsOptions(), t.Path);
+        Assert.That(ds.Corpus, Has.Count.GreaterThan(50_000));
+        var ids = ds.Splits.SelectMany(s => ds.GetQueries(s)).Select(q => q.Id).ToList();
+        Assert.That(ids, Is.Unique);
+
+        using var index = Bm25Index.OpenOrBuild(ds, t.Path);
+        var queries = ds.GetQueries(Split.Test);
+        var runs = index.Search(queries, 10);
+        var qrels = ds.GetQrels(Split.Test);
+        var rr = 0.0;
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var rank = runs[i].Select(h => h.DocumentId).ToList().FindIndex(d => qrels.IsRelevant(queries[i].Id, d));
+            rr += rank >= 0 ? 1.0 / (rank + 1) : 0;
+        }
+
+        rr /= queries.Count;
+        TestContext.Out.WriteLine($"debian-descriptions {ds.ContentHash}: {queries.Count} test queries, RR@10 {rr:F4}");
+        Assert.That(rr, Is.GreaterThan(0.5));
+    }
+}
