@@ -30,6 +30,7 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
     public static string DefaultIndexDirectory(string cacheRoot) => Path.Combine(cacheRoot, "debian-index", "lists");
 
     /// <inheritdoc />
+    /// <exception cref="DatasetUnavailableException">The index has not been fetched; the message gives the command.</exception>
     public IDataset Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -51,7 +52,16 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
             throw new PluginParameterException("dev-fraction + test-fraction must be less than 1");
         }
 
-        var index = DebianIndex.Find(dir);
+        DebianIndex index;
+        try
+        {
+            index = DebianIndex.Find(dir);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new DatasetUnavailableException(e.Message, e);
+        }
+
         return DebianDescriptionsBuilder.LoadOrBuild(index, options, context.CacheDirectory, context.CancellationToken);
     }
 }

@@ -10,7 +10,7 @@ public static class DatasetConformance
     /// <param name="subject">The plugin id or a name for the report.</param>
     /// <param name="open">Opens the dataset for a context (called twice, to check the hash is stable).</param>
     /// <param name="seed">The seed for contexts.</param>
-    /// <returns>One result per check; all skipped when the dataset needs parameters that were not given.</returns>
+    /// <returns>One result per check; one skip when the dataset needs parameters that were not given or data that is not on this machine.</returns>
     public static IReadOnlyList<CheckResult> Check(string subject, Func<IPluginContext, IDataset> open, int seed = 1234)
     {
         ArgumentNullException.ThrowIfNull(open);
@@ -23,6 +23,11 @@ public static class DatasetConformance
         catch (PluginParameterException e)
         {
             r.Skip("opens with the given parameters", $"needs parameters: {e.Message}");
+            return r.Results;
+        }
+        catch (DatasetUnavailableException e)
+        {
+            r.Skip("opens with the given parameters", $"data not available: {e.Message}");
             return r.Results;
         }
         catch (Exception e)

@@ -127,6 +127,14 @@ public sealed class ConformanceSuiteTests
     }
 
     [Test]
+    public void A_dataset_whose_files_are_not_on_this_machine_is_skipped_with_the_reason()
+    {
+        var results = Harness.Conformance.Data.DatasetConformance.Check("needs-index", _ => throw new DatasetUnavailableException("no index; run scripts/fetch-debian-index.sh"));
+        Assert.That(results.Single().Outcome, Is.EqualTo(CheckOutcome.Skipped));
+        Assert.That(results.Single().Message, Is.EqualTo("data not available: no index; run scripts/fetch-debian-index.sh"));
+    }
+
+    [Test]
     public void The_suite_dispatches_on_kind_and_checks_metadata_first()
     {
         var report = ConformanceSuite.Check(new RandomNegativeSamplerPlugin());
