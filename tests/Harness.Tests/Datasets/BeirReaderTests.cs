@@ -1,7 +1,7 @@
 using Harness.Abstractions.Data;
 using Harness.Data;
 using Harness.Data.Formats;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 
 namespace Harness.Tests.Datasets;
 

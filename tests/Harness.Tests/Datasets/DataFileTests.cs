@@ -1,6 +1,6 @@
 using Harness.Data;
 using Harness.Data.Formats;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 
 namespace Harness.Tests.Datasets;
 

@@ -2,7 +2,7 @@ using Harness.Abstractions.Data;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Caching;
 using Harness.Plugins.Datasets;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 
 namespace Harness.Tests.Datasets;
 

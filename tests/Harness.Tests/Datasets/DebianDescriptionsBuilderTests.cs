@@ -3,7 +3,7 @@ using Harness.Abstractions.Data;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Debian;
 using Harness.Plugins.Datasets;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 using K4os.Compression.LZ4.Streams;
 
 namespace Harness.Tests.Datasets;

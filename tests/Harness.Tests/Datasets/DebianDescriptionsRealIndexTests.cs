@@ -1,7 +1,7 @@
 using Harness.Abstractions.Data;
 using Harness.Data.Debian;
 using Harness.Retrieval.Lexical;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 
 namespace Harness.Tests.Datasets;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Harness.Abstractions.Data;
 using Harness.Data;
 using Harness.Data.Formats;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 
 namespace Harness.Tests.Datasets;
 

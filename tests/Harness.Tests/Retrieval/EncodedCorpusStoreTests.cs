@@ -1,5 +1,5 @@
 using Harness.Retrieval.Dense;
-using Harness.Tests.TestSupport;
+using Harness.Tests.Support;
 using static TorchSharp.torch;
 
 namespace Harness.Tests.Retrieval;

@@ -21,6 +21,20 @@ public static class HarnessCli
         }
     }
 
-    public static ProcessRunner.Result Run(params string[] args) =>
-        ProcessRunner.Run(Executable, args, environment: new Dictionary<string, string> { ["HARNESS_PLUGINS"] = string.Empty });
+    public static ProcessRunner.Result Run(params string[] args) => RunWithCache(null, args);
+
+    /// <summary>Runs harness with HARNESS_CACHE set to <paramref name="cache"/> (a temporary folder when null).</summary>
+    public static ProcessRunner.Result RunWithCache(string? cache, params string[] args)
+    {
+        var environment = new Dictionary<string, string> { ["HARNESS_PLUGINS"] = string.Empty };
+        if (cache is null)
+        {
+            using var temp = new TempDirectory();
+            environment["HARNESS_CACHE"] = temp.Path;
+            return ProcessRunner.Run(Executable, args, environment: environment);
+        }
+
+        environment["HARNESS_CACHE"] = cache;
+        return ProcessRunner.Run(Executable, args, environment: environment);
+    }
 }
