@@ -30,12 +30,29 @@ public sealed class RandomNegativeSampler(int minPositiveGrade) : INegativeSampl
     }
 
     /// <inheritdoc />
-    public NegativeSample Sample(Query query, int count, Random random)
+    public NegativeSample Sample(Query query, int count, Random random) => SampleExcluding(query, count, random, []);
+
+    /// <summary>Like <see cref="Sample"/>, never returning the documents in <paramref name="alsoExcluded"/> either.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="count">How many negatives.</param>
+    /// <param name="random">The generator.</param>
+    /// <param name="alsoExcluded">Document ids that must not be returned (for example negatives chosen already).</param>
+    /// <returns>The negatives, with a reason when fewer than asked.</returns>
+    public NegativeSample SampleExcluding(Query query, int count, Random random, IReadOnlyCollection<string> alsoExcluded)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(alsoExcluded);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var excluded = new HashSet<int>();
+        foreach (var doc in alsoExcluded)
+        {
+            if (_index.TryGetValue(doc, out var i))
+            {
+                excluded.Add(i);
+            }
+        }
+
         foreach (var (doc, grade) in _qrels.For(query.Id))
         {
             if (grade >= minPositiveGrade && _index.TryGetValue(doc, out var i))
@@ -52,7 +69,7 @@ public sealed class RandomNegativeSampler(int minPositiveGrade) : INegativeSampl
             random.Shuffle(all);
             return new NegativeSample(
                 all.Select(i => _ids[i]).ToList(),
-                count > available ? $"only {available} documents are not labelled positives of '{query.Id}'; asked for {count}" : null);
+                count > available ? $"only {available} documents are not labelled positives of '{query.Id}'{(alsoExcluded.Count > 0 ? " or excluded" : string.Empty)}; asked for {count}" : null);
         }
 
         // Rejection sampling: cheap when count is small next to the corpus (the usual case), and each draw is

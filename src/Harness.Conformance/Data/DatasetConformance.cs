@@ -18,7 +18,7 @@ public static class DatasetConformance
         IDataset data;
         try
         {
-            data = open(new PluginContext(seed));
+            data = open(ConformanceContext.Create(seed));
         }
         catch (PluginParameterException e)
         {
@@ -124,7 +124,7 @@ public static class DatasetConformance
                 return $"'{h}' is not 64 lower-case hex digits";
             }
 
-            var again = open(new PluginContext(seed)).ContentHash;
+            var again = open(ConformanceContext.Create(seed)).ContentHash;
             return again == h ? null : $"opening twice gave {h} and {again}";
         });
 

@@ -27,7 +27,7 @@ public static class EncoderConformance
         IEncoder encoder;
         try
         {
-            encoder = create(new PluginContext(seed));
+            encoder = create(ConformanceContext.Create(seed));
         }
         catch (Exception e)
         {
@@ -98,7 +98,7 @@ public static class EncoderConformance
             r.Run("deterministic for a seed", () =>
             {
                 using var scope = NewDisposeScope();
-                using var other = create(new PluginContext(seed));
+                using var other = create(ConformanceContext.Create(seed));
                 encoder.Module.eval();
                 other.Module.eval();
                 using var _ = no_grad();

@@ -28,7 +28,7 @@ public static class LossConformance
         ILoss loss;
         try
         {
-            loss = create(new PluginContext(seed));
+            loss = create(ConformanceContext.Create(seed));
         }
         catch (Exception e)
         {
@@ -123,8 +123,8 @@ public static class LossConformance
         {
             using var scope = NewDisposeScope();
             var (q, d, l) = RandomBatch(seed + 2);
-            var a = Value(create(new PluginContext(seed)), q, d, l);
-            var b = Value(create(new PluginContext(seed)), q, d, l);
+            var a = Value(create(ConformanceContext.Create(seed)), q, d, l);
+            var b = Value(create(ConformanceContext.Create(seed)), q, d, l);
             var c = Value(loss, q, d, l);
             var e = Value(loss, q, d, l);
             return a.Equals(b) && c.Equals(e)

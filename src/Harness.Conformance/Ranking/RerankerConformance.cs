@@ -25,7 +25,7 @@ public static class RerankerConformance
         IReranker reranker = null!;
         if (!r.Run("prepares on a small dataset", () =>
             {
-                reranker = create(new PluginContext(seed));
+                reranker = create(ConformanceContext.Create(seed));
                 reranker.Prepare(data);
                 return null;
             }))
@@ -59,7 +59,7 @@ public static class RerankerConformance
 
         r.Run("deterministic", () =>
         {
-            var other = create(new PluginContext(seed));
+            var other = create(ConformanceContext.Create(seed));
             other.Prepare(data);
             for (var qi = 0; qi < scores.Count; qi++)
             {

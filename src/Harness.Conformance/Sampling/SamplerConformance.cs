@@ -27,7 +27,7 @@ public static class SamplerConformance
         INegativeSampler sampler = null!;
         if (!r.Run("prepares on a small dataset", () =>
             {
-                sampler = create(new PluginContext(seed));
+                sampler = create(ConformanceContext.Create(seed));
                 sampler.Prepare(new NegativeSamplerSetup(data, Split.Train));
                 return null;
             }))
@@ -93,7 +93,7 @@ public static class SamplerConformance
 
         r.Run("deterministic for a seed", () =>
         {
-            var again = create(new PluginContext(seed));
+            var again = create(ConformanceContext.Create(seed));
             again.Prepare(new NegativeSamplerSetup(data, Split.Train));
             var rng = new Random(seed);
             foreach (var q in queries)
