@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Harness.Cli.Commands;
+using Harness.Evaluation;
 
 namespace Harness.Cli;
 
@@ -8,12 +11,34 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        // `harness eval` reads trec_eval's getopt syntax itself and must start fast: no System.CommandLine parse,
+        // no plugins, no TorchSharp.
+        if (args.Length > 0 && args[0] == "eval")
+        {
+            return RunEval(args[1..]);
+        }
+
+        return await RunRootAsync(args).ConfigureAwait(false);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunEval(string[] args)
+    {
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var code = TrecEvalCommandLine.Run(args, stdout, Console.Error);
+        stdout.Flush();
+        return code;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<int> RunRootAsync(string[] args)
+    {
         var root = new RootCommand("Harness: a plugin-based benchmark harness for neural retrieval and ranking.");
         foreach (var command in CommandCatalog.All())
         {
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        return root.Parse(args).InvokeAsync();
     }
 }

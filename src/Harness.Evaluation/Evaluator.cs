@@ -1,0 +1,292 @@
+using System.Text;
+using Harness.Evaluation.Measures;
+using Harness.Evaluation.Parsing;
+using Harness.Evaluation.Ranking;
+
+namespace Harness.Evaluation;
+
+/// <summary>
+/// Computes trec_eval 10.0's measures for a run against qrels, in memory, using all cores (queries in parallel,
+/// aggregates summed in strcmp order of query ids so the numbers are those trec_eval prints).
+/// </summary>
+public sealed class Evaluator
+{
+    private readonly MeasureSet _measures;
+    private readonly EvaluationOptions _options;
+    private readonly int[] _offsets;
+    private readonly MeasureColumn[] _columns;
+
+    public Evaluator(MeasureSet measures, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        _measures = measures;
+        _options = options ?? EvaluationOptions.Default;
+        _offsets = new int[measures.Measures.Count];
+        var columns = new List<MeasureColumn>();
+        for (var i = 0; i < measures.Measures.Count; i++)
+        {
+            var m = measures.Measures[i];
+            _offsets[i] = columns.Count;
+            columns.AddRange(m.Names.Select(n => new MeasureColumn(n, m.Measure.Kind, m.Measure.PrintsPerQuery)));
+        }
+
+        _columns = [.. columns];
+    }
+
+    /// <summary>Evaluates an in-memory run.</summary>
+    /// <exception cref="EvaluationException">Duplicate docno (exit 2) or a qrels query missing from the run without -c (exit 4).</exception>
+    public EvaluationResult Evaluate(Qrels qrels, Run run)
+    {
+        ArgumentNullException.ThrowIfNull(qrels);
+        ArgumentNullException.ThrowIfNull(run);
+        _ = qrels.Ordered;
+        var chunk = new RunChunk((int)Math.Min(run.Count, int.MaxValue / 2), 1024);
+        foreach (var qid in run.QueryIds)
+        {
+            var judged = qrels.Find(Encoding.UTF8.GetBytes(qid));
+            if (judged is null)
+            {
+                continue;
+            }
+
+            foreach (var (docNo, score) in run.For(qid))
+            {
+                var bytes = Encoding.UTF8.GetBytes(docNo);
+                chunk.Add(judged.Index, score, Resolve(judged, bytes), bytes);
+            }
+
+            chunk.CloseSegment();
+        }
+
+        return Evaluate(qrels, new RunData([chunk], run.RunId));
+    }
+
+    internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo)
+    {
+        var d = judged.Documents.IndexOf(docNo);
+        if (d < 0)
+        {
+            return RelevanceValues.NonPool;
+        }
+
+        var level = judged.Documents.ValueAt(d);
+        return level < 0 ? RelevanceValues.Unjudged : level;
+    }
+
+    internal EvaluationResult Evaluate(Qrels qrels, RunData run)
+    {
+        var ordered = qrels.Ordered;
+        var segments = new List<(int Chunk, RunSegment Segment)>?[qrels.QueryCount];
+        for (var c = 0; c < run.Chunks.Length; c++)
+        {
+            foreach (var s in run.Chunks[c].Segments)
+            {
+                (segments[s.QueryIndex] ??= []).Add((c, s));
+            }
+        }
+
+        if (!_options.AverageOverComplete)
+        {
+            foreach (var q in ordered)
+            {
+                if (segments[q.Index] is null)
+                {
+                    throw new EvaluationException(
+                        $"query {q.QueryId} is in the qrels but not in the run (use -c to score it as an empty ranking)",
+                        ExitCodes.MissingQuery) { QueryId = q.QueryId };
+                }
+            }
+        }
+
+        var rows = new double[ordered.Length][];
+        var errors = new EvaluationException?[ordered.Length];
+        var width = _columns.Length;
+        Parallel.For(
+            0,
+            ordered.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new Worker(_options),
+            (p, _, worker) =>
+            {
+                try
+                {
+                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width);
+                }
+                catch (EvaluationException e)
+                {
+                    errors[p] = e;
+                }
+
+                return worker;
+            },
+            static _ => { });
+
+        foreach (var e in errors)
+        {
+            if (e is not null)
+            {
+                throw e;
+            }
+        }
+
+        var result = new EvaluationResult(run.RunId, _columns);
+        var aggregate = result.AggregateValues;
+        for (var p = 0; p < ordered.Length; p++)
+        {
+            var row = rows[p];
+            for (var j = 0; j < width; j++)
+            {
+                aggregate[j] += row[j];
+            }
+
+            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null);
+        }
+
+        var n = ordered.Length;
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i];
+            for (var j = _offsets[i]; j < _offsets[i] + m.Names.Count; j++)
+            {
+                aggregate[j] = m.Measure.Aggregation switch
+                {
+                    MeasureAggregation.Mean => n > 0 ? aggregate[j] / n : 0,
+                    MeasureAggregation.GeometricMean => n > 0 ? Math.Exp(aggregate[j] / n) : 0,
+                    MeasureAggregation.None => 0,
+                    _ => aggregate[j],
+                };
+            }
+        }
+
+        return result;
+    }
+
+    private double[] Score(Worker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width)
+    {
+        var n = 0;
+        if (segments is not null)
+        {
+            foreach (var (_, s) in segments)
+            {
+                n += s.Count;
+            }
+        }
+
+        var docs = worker.Docs(n);
+        var k = 0;
+        if (segments is not null)
+        {
+            foreach (var (c, s) in segments)
+            {
+                var chunk = chunks[c];
+                for (var i = s.Start; i < s.Start + s.Count; i++)
+                {
+                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = chunk.DocStarts[i], Length = chunk.DocLengths[i] };
+                }
+            }
+        }
+
+        var span = docs.AsSpan(0, n);
+        span.Sort(new RankedDocComparer(chunks));
+        worker.CheckDuplicates(span, chunks, judged.QueryId);
+        if (_options.JudgedDocumentsOnly)
+        {
+            var kept = 0;
+            foreach (var d in span)
+            {
+                if (d.Rel != RelevanceValues.NonPool)
+                {
+                    span[kept++] = d;
+                }
+            }
+
+            span = span[..kept];
+        }
+
+        var numRet = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, span.Length);
+        var ranking = worker.Ranking;
+        var rels = ranking.Reset(judged, numRet);
+        for (var i = 0; i < numRet; i++)
+        {
+            rels[i] = span[i].Rel;
+        }
+
+        ranking.SetRelevanceLevel(_options.RelevanceLevel);
+        var row = new double[width];
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i];
+            var values = row.AsSpan(_offsets[i], m.Names.Count);
+            if (m.RelevanceLevel is { } level && level != _options.RelevanceLevel)
+            {
+                ranking.SetRelevanceLevel(level);
+                m.Measure.Compute(ranking, values);
+                ranking.SetRelevanceLevel(_options.RelevanceLevel);
+            }
+            else
+            {
+                m.Measure.Compute(ranking, values);
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>Per-thread scratch space.</summary>
+    private sealed class Worker(EvaluationOptions options)
+    {
+        private RankedDoc[] _docs = new RankedDoc[1024];
+        private int[] _table = new int[4096];
+
+        public QueryRanking Ranking { get; } = new(options);
+
+        public RankedDoc[] Docs(int n)
+        {
+            if (_docs.Length < n)
+            {
+                _docs = new RankedDoc[Math.Max(n, _docs.Length * 2)];
+            }
+
+            return _docs;
+        }
+
+        /// <summary>trec_eval's form_res_rels rejects a docno retrieved twice for one query.</summary>
+        public void CheckDuplicates(ReadOnlySpan<RankedDoc> docs, RunChunk[] chunks, string queryId)
+        {
+            var size = 16;
+            while (size < docs.Length * 2)
+            {
+                size <<= 1;
+            }
+
+            if (_table.Length < size)
+            {
+                _table = new int[size];
+            }
+
+            var table = _table.AsSpan(0, size);
+            table.Clear();
+            var mask = size - 1;
+            for (var i = 0; i < docs.Length; i++)
+            {
+                var d = chunks[docs[i].Chunk].Arena.AsSpan(docs[i].Start, docs[i].Length);
+                var slot = ByteKeyMap.Hash(d) & mask;
+                while (table[slot] != 0)
+                {
+                    var o = docs[table[slot] - 1];
+                    if (chunks[o.Chunk].Arena.AsSpan(o.Start, o.Length).SequenceEqual(d))
+                    {
+                        var docNo = Encoding.UTF8.GetString(d);
+                        throw new EvaluationException(
+                            $"duplicate docno {docNo} in query {queryId} (trec_eval.form_res_rels: duplicate docs {docNo})", ExitCodes.Input)
+                        { QueryId = queryId, DocNo = docNo };
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+
+                table[slot] = i + 1;
+            }
+        }
+    }
+}
