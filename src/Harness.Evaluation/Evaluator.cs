@@ -181,34 +181,34 @@ public sealed class Evaluator
                 var chunk = chunks[c];
                 for (var i = s.Start; i < s.Start + s.Count; i++)
                 {
-                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = chunk.DocStarts[i], Length = chunk.DocLengths[i] };
+                    var start = chunk.DocStarts[i];
+                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = start, Length = chunk.DocStarts[i + 1] - start };
                 }
             }
         }
 
-        var span = docs.AsSpan(0, n);
-        span.Sort(new RankedDocComparer(chunks));
-        worker.CheckDuplicates(span, chunks, judged.QueryId);
+        worker.CheckDuplicates(docs.AsSpan(0, n), chunks, judged.QueryId);
+        var order = worker.Order;
+        TrecOrder.Sort(docs, chunks, worker.Keys, order, n);
+        var kept = n;
         if (_options.JudgedDocumentsOnly)
         {
-            var kept = 0;
-            foreach (var d in span)
+            kept = 0;
+            for (var i = 0; i < n; i++)
             {
-                if (d.Rel != RelevanceValues.NonPool)
+                if (docs[order[i]].Rel != RelevanceValues.NonPool)
                 {
-                    span[kept++] = d;
+                    order[kept++] = order[i];
                 }
             }
-
-            span = span[..kept];
         }
 
-        var numRet = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, span.Length);
+        var numRet = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, kept);
         var ranking = worker.Ranking;
         var rels = ranking.Reset(judged, numRet);
         for (var i = 0; i < numRet; i++)
         {
-            rels[i] = span[i].Rel;
+            rels[i] = docs[order[i]].Rel;
         }
 
         ranking.SetRelevanceLevel(_options.RelevanceLevel);
@@ -240,11 +240,18 @@ public sealed class Evaluator
 
         public QueryRanking Ranking { get; } = new(options);
 
+        public ulong[] Keys { get; private set; } = new ulong[1024];
+
+        public int[] Order { get; private set; } = new int[1024];
+
         public RankedDoc[] Docs(int n)
         {
             if (_docs.Length < n)
             {
-                _docs = new RankedDoc[Math.Max(n, _docs.Length * 2)];
+                var size = Math.Max(n, _docs.Length * 2);
+                _docs = new RankedDoc[size];
+                Keys = new ulong[size];
+                Order = new int[size];
             }
 
             return _docs;
@@ -269,12 +276,12 @@ public sealed class Evaluator
             var mask = size - 1;
             for (var i = 0; i < docs.Length; i++)
             {
-                var d = chunks[docs[i].Chunk].Arena.AsSpan(docs[i].Start, docs[i].Length);
+                var d = TrecOrder.DocNo(docs[i], chunks);
                 var slot = ByteKeyMap.Hash(d) & mask;
                 while (table[slot] != 0)
                 {
                     var o = docs[table[slot] - 1];
-                    if (chunks[o.Chunk].Arena.AsSpan(o.Start, o.Length).SequenceEqual(d))
+                    if (TrecOrder.DocNo(o, chunks).SequenceEqual(d))
                     {
                         var docNo = Encoding.UTF8.GetString(d);
                         throw new EvaluationException(

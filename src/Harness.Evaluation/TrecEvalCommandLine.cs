@@ -78,9 +78,12 @@ public static class TrecEvalCommandLine
         try
         {
             var trec = parsed.TrecMeasures.Count == 0 && parsed.ModernMeasures.Count == 0 ? ["official"] : parsed.TrecMeasures;
+            var timing = Environment.GetEnvironmentVariable("HARNESS_EVAL_TIMING") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
             var measures = MeasureSet.Parse(trec, parsed.ModernMeasures);
             var qrels = QrelsReader.Read(parsed.Files[0]);
+            Phase(stderr, timing, "qrels");
             var run = RunFileReader.Read(parsed.Files[1], qrels);
+            Phase(stderr, timing, "run");
             EvaluationResult result;
             try
             {
@@ -96,6 +99,7 @@ public static class TrecEvalCommandLine
                 throw new EvaluationException($"{parsed.Files[1]}: {e.Message}", e.ExitCode);
             }
 
+            Phase(stderr, timing, "evaluate");
             var format = parsed.Format ?? (parsed.ModernMeasures.Count > 0 ? OutputFormat.Table : OutputFormat.Trec);
             switch (format)
             {
@@ -114,12 +118,21 @@ public static class TrecEvalCommandLine
             }
 
             stdout.Flush();
+            Phase(stderr, timing, "output");
             return ExitCodes.Ok;
         }
         catch (EvaluationException e)
         {
             stderr.Write(e.ExitCode == ExitCodes.Usage ? $"harness eval: {e.Message}\n" : e.Message + "\n");
             return e.ExitCode;
+        }
+    }
+
+    private static void Phase(TextWriter stderr, System.Diagnostics.Stopwatch? timing, string name)
+    {
+        if (timing is not null)
+        {
+            stderr.Write($"[timing] {name}: {timing.Elapsed.TotalMilliseconds:F0} ms (GC heap {GC.GetTotalMemory(false) >> 20} MB)\n");
         }
     }
 }

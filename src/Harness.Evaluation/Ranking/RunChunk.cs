@@ -10,15 +10,14 @@ internal sealed class RunChunk
     {
         Scores = new double[Math.Max(capacity, 16)];
         Rels = new int[Scores.Length];
-        DocStarts = new int[Scores.Length];
-        DocLengths = new int[Scores.Length];
+        DocStarts = new int[Scores.Length + 1];
         Arena = new byte[Math.Max(arenaCapacity, 256)];
     }
 
     public double[] Scores;
     public int[] Rels;
+    /// <summary>Where each docno starts in <see cref="Arena"/>; docno i ends where i + 1 starts (DocStarts[Count] = ArenaLength).</summary>
     public int[] DocStarts;
-    public int[] DocLengths;
     public byte[] Arena;
     public int Count;
     public int ArenaLength;
@@ -37,7 +36,7 @@ internal sealed class RunChunk
     private int _segmentQuery = -1;
     private int _segmentStart;
 
-    public ReadOnlySpan<byte> DocNo(int i) => Arena.AsSpan(DocStarts[i], DocLengths[i]);
+    public ReadOnlySpan<byte> DocNo(int i) => Arena.AsSpan(DocStarts[i], DocStarts[i + 1] - DocStarts[i]);
 
     public void Add(int queryIndex, double score, int rel, ReadOnlySpan<byte> docNo)
     {
@@ -50,25 +49,25 @@ internal sealed class RunChunk
 
         if (Count == Scores.Length)
         {
-            var n = Count * 2;
+            // Grow by half: the slices are sized from an estimate, doubling would waste up to half the memory.
+            var n = Count + (Count / 2) + 16;
             Array.Resize(ref Scores, n);
             Array.Resize(ref Rels, n);
-            Array.Resize(ref DocStarts, n);
-            Array.Resize(ref DocLengths, n);
+            Array.Resize(ref DocStarts, n + 1);
         }
 
         if (ArenaLength + docNo.Length > Arena.Length)
         {
-            Array.Resize(ref Arena, Math.Max(Arena.Length * 2, ArenaLength + docNo.Length));
+            Array.Resize(ref Arena, Math.Max(Arena.Length + (Arena.Length / 2), ArenaLength + docNo.Length));
         }
 
         docNo.CopyTo(Arena.AsSpan(ArenaLength));
         Scores[Count] = score;
         Rels[Count] = rel;
         DocStarts[Count] = ArenaLength;
-        DocLengths[Count] = docNo.Length;
         ArenaLength += docNo.Length;
         Count++;
+        DocStarts[Count] = ArenaLength;
     }
 
     /// <summary>Ends the current segment (call when a different query or an ignored line intervenes, and at the end).</summary>
