@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Harness.Evaluation.Measures;
 using Harness.Evaluation.Parsing;
@@ -161,6 +162,7 @@ public sealed class Evaluator
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] Score(Worker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width)
     {
         var n = 0;
@@ -258,6 +260,7 @@ public sealed class Evaluator
         }
 
         /// <summary>trec_eval's form_res_rels rejects a docno retrieved twice for one query.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void CheckDuplicates(ReadOnlySpan<RankedDoc> docs, RunChunk[] chunks, string queryId)
         {
             var size = 16;

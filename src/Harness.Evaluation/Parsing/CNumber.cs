@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Harness.Evaluation.Parsing;
 
@@ -12,6 +13,7 @@ internal static class CNumber
     ];
 
     /// <summary><c>atof</c>: decimal and special values; correctly rounded like glibc's strtod.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Atof(ReadOnlySpan<byte> s)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Harness.Evaluation.Parsing;
@@ -20,6 +21,7 @@ internal static class QrelsReader
         return Parse(bytes, path);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Qrels Parse(ReadOnlySpan<byte> data, string name)
     {
         var qrels = new Qrels();

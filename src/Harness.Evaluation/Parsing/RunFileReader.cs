@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Harness.Evaluation.Ranking;
 using Microsoft.Win32.SafeHandles;
@@ -58,6 +59,7 @@ internal static class RunFileReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RunChunk ParseSlice(SafeFileHandle handle, long fileLength, long start, long end, Qrels qrels)
     {
         // Read from start-1 (to see whether a line starts at `start`) to a little past `end` (to finish the last line).
@@ -168,6 +170,7 @@ internal static class RunFileReader
     /// Finds fields 0-4 of a run line and checks that a sixth exists; returns 6 for a usable line, 0 for a blank or
     /// comment line, else the number of fields found. (The hot loop: one comparison per byte for ordinary text.)
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Fields(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
     {
         var i = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harness.Evaluation.Ranking;
 
 /// <summary>
@@ -53,6 +55,7 @@ internal sealed class QueryRanking
     }
 
     /// <summary>Computes the counts for a relevance level (call after filling the levels).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetRelevanceLevel(long level)
     {
         RelevanceLevel = level;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harness.Evaluation.Ranking;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal static class TrecOrder
     }
 
     /// <summary>Sorts <paramref name="order"/> (indices into <paramref name="docs"/>) into trec_eval's ranking.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(RankedDoc[] docs, RunChunk[] chunks, ulong[] keys, int[] order, int n)
     {
         var sorted = true;
