@@ -84,9 +84,14 @@ public sealed class Qrels
         }
 
         // strcmp order: unsigned bytes of the UTF-8 ids (not UTF-16 ordinal order).
-        var keys = _queries.Select(q => Encoding.UTF8.GetBytes(q.QueryId)).ToArray();
         var ordered = _queries.ToArray();
-        Array.Sort(keys, ordered, Comparer<byte[]>.Create(static (a, b) => a.AsSpan().SequenceCompareTo(b)));
+        var keys = new byte[ordered.Length][];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            keys[i] = _queryIndex.KeyAt(i).ToArray();
+        }
+
+        Array.Sort(keys, ordered, StrcmpComparer.Instance);
         return ordered;
     }
 }

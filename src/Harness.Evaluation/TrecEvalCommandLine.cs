@@ -80,6 +80,7 @@ public static class TrecEvalCommandLine
             var trec = parsed.TrecMeasures.Count == 0 && parsed.ModernMeasures.Count == 0 ? ["official"] : parsed.TrecMeasures;
             var timing = Environment.GetEnvironmentVariable("HARNESS_EVAL_TIMING") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
             var measures = MeasureSet.Parse(trec, parsed.ModernMeasures);
+            Phase(stderr, timing, "measures");
             var qrels = QrelsReader.Read(parsed.Files[0]);
             Phase(stderr, timing, "qrels");
             var run = RunFileReader.Read(parsed.Files[1], qrels);

@@ -60,17 +60,38 @@ internal sealed class JudgedQuery
     /// <summary>Recomputes the level counts after documents were added.</summary>
     public void Seal()
     {
-        var counts = new SortedDictionary<int, int>();
+        var levels = new int[Documents.Count];
+        var n = 0;
         for (var i = 0; i < Documents.Count; i++)
         {
             var level = Documents.ValueAt(i);
             if (level >= 0)
             {
-                counts[level] = counts.GetValueOrDefault(level) + 1;
+                levels[n++] = level;
             }
         }
 
-        _levels = [.. counts.Keys];
-        _levelCounts = [.. counts.Values];
+        Array.Sort(levels, 0, n);
+        var distinct = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (i == 0 || levels[i] != levels[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        _levels = new int[distinct];
+        _levelCounts = new int[distinct];
+        var d = -1;
+        for (var i = 0; i < n; i++)
+        {
+            if (i == 0 || levels[i] != levels[i - 1])
+            {
+                _levels[++d] = levels[i];
+            }
+
+            _levelCounts[d]++;
+        }
     }
 }
