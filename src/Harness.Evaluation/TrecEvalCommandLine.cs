@@ -133,7 +133,7 @@ public static class TrecEvalCommandLine
     {
         if (timing is not null)
         {
-            stderr.Write($"[timing] {name}: {timing.Elapsed.TotalMilliseconds:F0} ms (GC heap {GC.GetTotalMemory(false) >> 20} MB)\n");
+            stderr.Write($"[timing] {name}: {timing.Elapsed.TotalMilliseconds:F0} ms (GC heap {GC.GetTotalMemory(false) >> 20} MB, gen2 GCs {GC.CollectionCount(2)})\n");
         }
     }
 }

@@ -51,13 +51,31 @@ internal static class TrecOrder
                 j++;
             }
 
-            if (j - i > 1)
+            if (j - i > 1 && !SameLevel(docs, order, i, j))
             {
                 SortByDocNoDescending(order.AsSpan(i, j - i), docs, chunks);
             }
 
             i = j;
         }
+    }
+
+    /// <summary>
+    /// Whether all tied documents have the same qrels level: then their order cannot change any measure (measures see
+    /// only the sequence of levels, and -J/-M keep a prefix), so the docno sort is skipped.
+    /// </summary>
+    private static bool SameLevel(RankedDoc[] docs, int[] order, int from, int to)
+    {
+        var rel = docs[order[from]].Rel;
+        for (var k = from + 1; k < to; k++)
+        {
+            if (docs[order[k]].Rel != rel)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void SortByDocNoDescending(Span<int> group, RankedDoc[] docs, RunChunk[] chunks)
