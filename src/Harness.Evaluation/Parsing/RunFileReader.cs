@@ -88,10 +88,51 @@ internal static class RunFileReader
             var ignoredQidLength = 0;
             while (pos < sliceEnd && pos < got)
             {
-                var nl = buffer.AsSpan(pos, got - pos).IndexOf((byte)'\n');
+                // One pass over the line's fields (qid, iter, docno, rank, sim; then only "is there a sixth?"),
+                // then a vectorised search for the newline from there.
+                var bytes = buffer.AsSpan(0, got);
+                var n = 0;
+                var i = pos;
+                var comment = false;
+                while (true)
+                {
+                    while (i < bytes.Length && bytes[i] <= ' ' && bytes[i] != '\n' && CNumber.IsSpace(bytes[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i >= bytes.Length || bytes[i] == '\n')
+                    {
+                        break;
+                    }
+
+                    if (n == 0 && bytes[i] == '#')
+                    {
+                        comment = true;
+                        break;
+                    }
+
+                    if (n == 5)
+                    {
+                        n = 6;
+                        break;
+                    }
+
+                    var fieldStart = i;
+                    while (i < bytes.Length && (bytes[i] > ' ' || !CNumber.IsSpace(bytes[i])))
+                    {
+                        i++;
+                    }
+
+                    starts[n] = fieldStart;
+                    lengths[n] = i - fieldStart;
+                    n++;
+                }
+
+                var nl = bytes[i..].IndexOf((byte)'\n');
                 if (nl < 0 && readStart + got < fileLength)
                 {
-                    // The last line runs past what was read: read more (rare: lines longer than 64 KiB).
+                    // The line runs past what was read: read more and parse it again (rare: lines longer than 64 KiB).
                     var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(got * 2, want + (1 << 20)));
                     Array.Copy(buffer, bigger, got);
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -104,11 +145,9 @@ internal static class RunFileReader
                     continue;
                 }
 
-                var lineEnd = nl < 0 ? got : pos + nl;
-                var line = buffer.AsSpan(pos, lineEnd - pos);
+                var lineEnd = nl < 0 ? got : i + nl;
                 chunk.LineCount++;
-                var n = Fields(line, starts, lengths);
-                if (n > 0)
+                if (!comment && n > 0)
                 {
                     if (n < 6)
                     {
@@ -117,17 +156,18 @@ internal static class RunFileReader
                         break;
                     }
 
-                    var qidStart = pos + starts[0];
-                    var qid = line.Slice(starts[0], lengths[0]);
+                    var qid = bytes.Slice(starts[0], lengths[0]);
                     if (chunk.FirstRunId is null)
                     {
+                        var line = bytes[pos..lineEnd];
                         LineFields.Split(line, starts, lengths, out _);
                         chunk.FirstRunId = Encoding.UTF8.GetString(line.Slice(starts[5], lengths[5]));
+                        Fields(bytes[..lineEnd], pos, starts, lengths);
                     }
 
-                    if (currentQidStart < 0 || !qid.SequenceEqual(buffer.AsSpan(currentQidStart, currentQidLength)))
+                    if (currentQidStart < 0 || !qid.SequenceEqual(bytes.Slice(currentQidStart, currentQidLength)))
                     {
-                        if (ignoredQidStart >= 0 && qid.SequenceEqual(buffer.AsSpan(ignoredQidStart, ignoredQidLength)))
+                        if (ignoredQidStart >= 0 && qid.SequenceEqual(bytes.Slice(ignoredQidStart, ignoredQidLength)))
                         {
                             pos = lineEnd + 1;
                             continue;
@@ -138,20 +178,20 @@ internal static class RunFileReader
                         {
                             // A query without judgments: trec_eval ignores it.
                             chunk.CloseSegment();
-                            ignoredQidStart = qidStart;
-                            ignoredQidLength = qid.Length;
+                            ignoredQidStart = starts[0];
+                            ignoredQidLength = lengths[0];
                             currentQidStart = -1;
                             pos = lineEnd + 1;
                             continue;
                         }
 
-                        currentQidStart = qidStart;
-                        currentQidLength = qid.Length;
+                        currentQidStart = starts[0];
+                        currentQidLength = lengths[0];
                         ignoredQidStart = -1;
                     }
 
-                    var docNo = line.Slice(starts[2], lengths[2]);
-                    var score = CNumber.Atof(line.Slice(starts[4], lengths[4]));
+                    var docNo = bytes.Slice(starts[2], lengths[2]);
+                    var score = CNumber.Atof(bytes.Slice(starts[4], lengths[4]));
                     chunk.Add(current!.Index, score, Evaluator.Resolve(current, docNo), docNo);
                 }
 
@@ -167,46 +207,13 @@ internal static class RunFileReader
         }
     }
 
-    /// <summary>
-    /// Finds fields 0-4 of a run line and checks that a sixth exists; returns 6 for a usable line, 0 for a blank or
-    /// comment line, else the number of fields found. (The hot loop: one comparison per byte for ordinary text.)
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Fields(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
+    /// <summary>Re-finds fields 0-4 of the line starting at <paramref name="pos"/> as absolute offsets (first line only).</summary>
+    private static void Fields(ReadOnlySpan<byte> bytes, int pos, Span<int> starts, Span<int> lengths)
     {
-        var i = 0;
-        var n = 0;
-        while (true)
+        LineFields.Split(bytes[pos..], starts, lengths, out _);
+        for (var k = 0; k < starts.Length; k++)
         {
-            while (i < line.Length && line[i] <= ' ' && CNumber.IsSpace(line[i]))
-            {
-                i++;
-            }
-
-            if (i >= line.Length)
-            {
-                return n;
-            }
-
-            if (n == 0 && line[i] == '#')
-            {
-                return 0;
-            }
-
-            if (n == 5)
-            {
-                return 6;
-            }
-
-            var s = i;
-            while (i < line.Length && (line[i] > ' ' || !CNumber.IsSpace(line[i])))
-            {
-                i++;
-            }
-
-            starts[n] = s;
-            lengths[n] = i - s;
-            n++;
+            starts[k] += pos;
         }
     }
 
