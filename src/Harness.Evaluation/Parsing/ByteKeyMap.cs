@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Harness.Evaluation.Parsing;
 
@@ -65,6 +66,7 @@ internal sealed class ByteKeyMap
     /// <summary>The entry index of <paramref name="key"/>, or -1.</summary>
     public int IndexOf(ReadOnlySpan<byte> key) => IndexOf(key, Hash(key));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IndexOf(ReadOnlySpan<byte> key, int hash)
     {
         var slot = hash & _mask;

@@ -91,42 +91,45 @@ internal static class RunFileReader
                 // One pass over the line's fields (qid, iter, docno, rank, sim; then only "is there a sixth?"),
                 // then a vectorised search for the newline from there.
                 var bytes = buffer.AsSpan(0, got);
-                var n = 0;
-                var i = pos;
-                var comment = false;
-                while (true)
+                if (!RunLineScanner.TryScan(bytes, pos, starts, lengths, out var n, out var i, out var comment))
                 {
-                    while (i < bytes.Length && bytes[i] <= ' ' && bytes[i] != '\n' && CNumber.IsSpace(bytes[i]))
+                    n = 0;
+                    i = pos;
+                    comment = false;
+                    while (true)
                     {
-                        i++;
-                    }
+                        while (i < bytes.Length && bytes[i] <= ' ' && bytes[i] != '\n' && CNumber.IsSpace(bytes[i]))
+                        {
+                            i++;
+                        }
 
-                    if (i >= bytes.Length || bytes[i] == '\n')
-                    {
-                        break;
-                    }
+                        if (i >= bytes.Length || bytes[i] == '\n')
+                        {
+                            break;
+                        }
 
-                    if (n == 0 && bytes[i] == '#')
-                    {
-                        comment = true;
-                        break;
-                    }
+                        if (n == 0 && bytes[i] == '#')
+                        {
+                            comment = true;
+                            break;
+                        }
 
-                    if (n == 5)
-                    {
-                        n = 6;
-                        break;
-                    }
+                        if (n == 5)
+                        {
+                            n = 6;
+                            break;
+                        }
 
-                    var fieldStart = i;
-                    while (i < bytes.Length && (bytes[i] > ' ' || !CNumber.IsSpace(bytes[i])))
-                    {
-                        i++;
-                    }
+                        var fieldStart = i;
+                        while (i < bytes.Length && (bytes[i] > ' ' || !CNumber.IsSpace(bytes[i])))
+                        {
+                            i++;
+                        }
 
-                    starts[n] = fieldStart;
-                    lengths[n] = i - fieldStart;
-                    n++;
+                        starts[n] = fieldStart;
+                        lengths[n] = i - fieldStart;
+                        n++;
+                    }
                 }
 
                 var nl = bytes[i..].IndexOf((byte)'\n');

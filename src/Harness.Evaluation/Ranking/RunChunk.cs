@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harness.Evaluation.Ranking;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal sealed class RunChunk
 
     public ReadOnlySpan<byte> DocNo(int i) => Arena.AsSpan(DocStarts[i], DocStarts[i + 1] - DocStarts[i]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int queryIndex, double score, int rel, ReadOnlySpan<byte> docNo)
     {
         if (queryIndex != _segmentQuery)
