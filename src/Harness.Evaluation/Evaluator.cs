@@ -54,10 +54,9 @@ public sealed class Evaluator
                 var bytes = Encoding.UTF8.GetBytes(docNo);
                 chunk.Add(judged.Index, score, Resolve(judged, bytes), bytes);
             }
-
-            chunk.CloseSegment();
         }
 
+        chunk.BuildSegments(qrels.QueryCount);
         return Evaluate(qrels, new RunData([chunk], run.RunId));
     }
 

@@ -62,4 +62,38 @@ public sealed class RunReaderTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain($"run:{n + 1}: malformed run line"));
     }
+
+    [Test]
+    public void An_interleaved_run_gives_the_same_output_as_the_grouped_one()
+    {
+        // 3 queries x 120 documents written round-robin: every line changes query, so the reader regroups the slice.
+        var grouped = new StringBuilder();
+        var interleaved = new StringBuilder();
+        var qrels = new StringBuilder();
+        for (var q = 1; q <= 3; q++)
+        {
+            for (var d = 0; d < 120; d++)
+            {
+                grouped.Append(CultureInfo.InvariantCulture, $"{q} Q0 doc{d} {d} {(120 - d) / 4} r\n");
+                if (d % 9 == q)
+                {
+                    qrels.Append(CultureInfo.InvariantCulture, $"{q} 0 doc{d} {1 + (d % 2)}\n");
+                }
+            }
+        }
+
+        for (var d = 0; d < 120; d++)
+        {
+            for (var q = 3; q >= 1; q--)
+            {
+                interleaved.Append(CultureInfo.InvariantCulture, $"{q} Q0 doc{d} {d} {(120 - d) / 4} r\n");
+            }
+        }
+
+        var a = EvalRun.Text(qrels.ToString(), grouped.ToString(), "-q", "-m", "all_trec");
+        var b = EvalRun.Text(qrels.ToString(), interleaved.ToString(), "-q", "-m", "all_trec");
+        Assert.That(a.ExitCode, Is.Zero, a.Stderr);
+        Assert.That(b.Stdout, Is.EqualTo(a.Stdout));
+        Assert.That(b["num_ret"], Is.EqualTo("360"));
+    }
 }

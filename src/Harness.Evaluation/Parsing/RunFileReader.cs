@@ -180,7 +180,6 @@ internal static class RunFileReader
                         if (current is null)
                         {
                             // A query without judgments: trec_eval ignores it.
-                            chunk.CloseSegment();
                             ignoredQidStart = starts[0];
                             ignoredQidLength = lengths[0];
                             currentQidStart = -1;
@@ -201,7 +200,7 @@ internal static class RunFileReader
                 pos = lineEnd + 1;
             }
 
-            chunk.CloseSegment();
+            chunk.BuildSegments(qrels.QueryCount);
             return chunk;
         }
         finally
