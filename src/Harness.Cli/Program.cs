@@ -24,10 +24,18 @@ internal static class Program
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int RunEval(string[] args)
     {
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-        var code = TrecEvalCommandLine.Run(args, stdout, Console.Error);
-        stdout.Flush();
-        return code;
+        try
+        {
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+            var code = TrecEvalCommandLine.Run(args, stdout, Console.Error);
+            stdout.Flush();
+            return code;
+        }
+        catch (IOException)
+        {
+            // The reader went away (`harness eval ... | head`): end quietly, as a C program killed by SIGPIPE would.
+            return 141;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
