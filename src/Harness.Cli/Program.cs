@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Harness.Cli.Commands;
+using Harness.Evaluation;
 
 namespace Harness.Cli;
 
@@ -7,6 +10,36 @@ namespace Harness.Cli;
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
+    {
+        // `harness eval` reads trec_eval's getopt syntax itself and must start fast: no System.CommandLine parse,
+        // no plugins, no TorchSharp.
+        if (args.Length > 0 && args[0] == "eval")
+        {
+            return RunEval(args[1..]);
+        }
+
+        return await RunRootAsync(args).ConfigureAwait(false);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunEval(string[] args)
+    {
+        try
+        {
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+            var code = TrecEvalCommandLine.Run(args, stdout, Console.Error);
+            stdout.Flush();
+            return code;
+        }
+        catch (IOException)
+        {
+            // The reader went away (`harness eval ... | head`): end quietly, as a C program killed by SIGPIPE would.
+            return 141;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<int> RunRootAsync(string[] args)
     {
         var root = new RootCommand("Harness: a plugin-based benchmark harness for neural retrieval and ranking.");
         foreach (var command in CommandCatalog.All())

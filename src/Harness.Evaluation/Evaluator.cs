@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Harness.Evaluation.Measures;
+using Harness.Evaluation.Ranking;
+
+namespace Harness.Evaluation;
+
+/// <summary>
+/// Computes trec_eval 10.0's measures for a run against qrels, in memory, using all cores (queries in parallel,
+/// aggregates summed in strcmp order of query ids so the numbers are those trec_eval prints).
+/// </summary>
+public sealed class Evaluator
+{
+    private readonly MeasureSet _measures;
+    private readonly EvaluationOptions _options;
+    private readonly int[] _offsets;
+    private readonly MeasureColumn[] _columns;
+
+    public Evaluator(MeasureSet measures, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        _measures = measures;
+        _options = options ?? EvaluationOptions.Default;
+        _offsets = new int[measures.Measures.Count];
+        var columns = new List<MeasureColumn>();
+        for (var i = 0; i < measures.Measures.Count; i++)
+        {
+            var m = measures.Measures[i];
+            _offsets[i] = columns.Count;
+            columns.AddRange(m.Names.Select(n => new MeasureColumn(n, m.Measure.Kind, m.Measure.PrintsPerQuery)));
+        }
+
+        _columns = [.. columns];
+    }
+
+    /// <summary>Evaluates an in-memory run.</summary>
+    /// <exception cref="EvaluationException">Duplicate docno (exit 2) or a qrels query missing from the run without -c (exit 4).</exception>
+    public EvaluationResult Evaluate(Qrels qrels, Run run)
+    {
+        ArgumentNullException.ThrowIfNull(qrels);
+        ArgumentNullException.ThrowIfNull(run);
+        _ = qrels.Ordered;
+        var chunk = new RunChunk((int)Math.Min(run.Count, int.MaxValue / 2), 1024);
+        foreach (var qid in run.QueryIds)
+        {
+            var judged = qrels.Find(Encoding.UTF8.GetBytes(qid));
+            if (judged is null)
+            {
+                continue;
+            }
+
+            foreach (var (docNo, score) in run.For(qid))
+            {
+                var bytes = Encoding.UTF8.GetBytes(docNo);
+                chunk.Add(judged.Index, score, Resolve(judged, bytes), bytes);
+            }
+        }
+
+        chunk.BuildSegments(qrels.QueryCount);
+        return Evaluate(qrels, new RunData([chunk], run.RunId));
+    }
+
+    internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo)
+    {
+        var d = judged.Documents.IndexOf(docNo);
+        if (d < 0)
+        {
+            return RelevanceValues.NonPool;
+        }
+
+        var level = judged.Documents.ValueAt(d);
+        return level < 0 ? RelevanceValues.Unjudged : level;
+    }
+
+    internal EvaluationResult Evaluate(Qrels qrels, RunData run)
+    {
+        var ordered = qrels.Ordered;
+        var segments = new List<(int Chunk, RunSegment Segment)>?[qrels.QueryCount];
+        for (var c = 0; c < run.Chunks.Length; c++)
+        {
+            foreach (var s in run.Chunks[c].Segments)
+            {
+                (segments[s.QueryIndex] ??= []).Add((c, s));
+            }
+        }
+
+        if (!_options.AverageOverComplete)
+        {
+            foreach (var q in ordered)
+            {
+                if (segments[q.Index] is null)
+                {
+                    throw new EvaluationException(
+                        $"query {q.QueryId} is in the qrels but not in the run (use -c to score it as an empty ranking)",
+                        ExitCodes.MissingQuery) { QueryId = q.QueryId };
+                }
+            }
+        }
+
+        var rows = new double[ordered.Length][];
+        var errors = new EvaluationException?[ordered.Length];
+        var width = _columns.Length;
+        Parallel.For(
+            0,
+            ordered.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new EvaluationWorker(_options),
+            (p, _, worker) =>
+            {
+                try
+                {
+                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width);
+                }
+                catch (EvaluationException e)
+                {
+                    errors[p] = e;
+                }
+
+                return worker;
+            },
+            static _ => { });
+
+        foreach (var e in errors)
+        {
+            if (e is not null)
+            {
+                throw e;
+            }
+        }
+
+        var result = new EvaluationResult(run.RunId, _columns);
+        var aggregate = result.AggregateValues;
+        for (var p = 0; p < ordered.Length; p++)
+        {
+            var row = rows[p];
+            for (var j = 0; j < width; j++)
+            {
+                aggregate[j] += row[j];
+            }
+
+            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null);
+        }
+
+        var n = ordered.Length;
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i];
+            for (var j = _offsets[i]; j < _offsets[i] + m.Names.Count; j++)
+            {
+                aggregate[j] = m.Measure.Aggregation switch
+                {
+                    MeasureAggregation.Mean => n > 0 ? aggregate[j] / n : 0,
+                    MeasureAggregation.GeometricMean => n > 0 ? Math.Exp(aggregate[j] / n) : 0,
+                    MeasureAggregation.None => 0,
+                    _ => aggregate[j],
+                };
+            }
+        }
+
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] Score(EvaluationWorker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width)
+    {
+        var n = 0;
+        if (segments is not null)
+        {
+            foreach (var (_, s) in segments)
+            {
+                n += s.Count;
+            }
+        }
+
+        var docs = worker.Docs(n);
+        var k = 0;
+        if (segments is not null)
+        {
+            foreach (var (c, s) in segments)
+            {
+                var chunk = chunks[c];
+                for (var i = s.Start; i < s.Start + s.Count; i++)
+                {
+                    var start = chunk.DocStarts[i];
+                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = start, Length = chunk.DocStarts[i + 1] - start };
+                }
+            }
+        }
+
+        worker.CheckDuplicates(docs.AsSpan(0, n), chunks, judged.QueryId);
+        var order = worker.Order;
+        TrecOrder.Sort(docs, chunks, worker.Keys, order, n);
+        var kept = n;
+        if (_options.JudgedDocumentsOnly)
+        {
+            kept = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (docs[order[i]].Rel != RelevanceValues.NonPool)
+                {
+                    order[kept++] = order[i];
+                }
+            }
+        }
+
+        var numRet = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, kept);
+        var ranking = worker.Ranking;
+        var rels = ranking.Reset(judged, numRet);
+        for (var i = 0; i < numRet; i++)
+        {
+            rels[i] = docs[order[i]].Rel;
+        }
+
+        ranking.SetRelevanceLevel(_options.RelevanceLevel);
+        var row = new double[width];
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i];
+            var values = row.AsSpan(_offsets[i], m.Names.Count);
+            if (m.RelevanceLevel is { } level && level != _options.RelevanceLevel)
+            {
+                ranking.SetRelevanceLevel(level);
+                m.Measure.Compute(ranking, values);
+                ranking.SetRelevanceLevel(_options.RelevanceLevel);
+            }
+            else
+            {
+                m.Measure.Compute(ranking, values);
+            }
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Harness.Evaluation;
+
+/// <summary>Exit statuses of <c>harness eval</c> (the trec_eval 10.0 ones where it has them).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Bad command line (unknown option or measure, wrong number of files).</summary>
+    public const int Usage = 1;
+
+    /// <summary>A file cannot be read, a line is malformed, or a docno repeats within a query.</summary>
+    public const int Input = 2;
+
+    /// <summary>A qrels query has no results in the run and <c>-c</c> was not given.</summary>
+    public const int MissingQuery = 4;
+}

@@ -1,0 +1,55 @@
+using Harness.Evaluation.Ranking;
+
+namespace Harness.Evaluation.Measures;
+
+/// <summary>
+/// Interpolated precision at recall levels as m_iprec_at_recall.c computes it: a level p becomes a number of relevant
+/// documents (long)(p * num_rel + 0.5) (checked against out.test: +0.9 and ceil both differ); the value is the highest precision at or after the rank where that many
+/// relevant documents have been seen; 0 for levels never reached.
+/// </summary>
+internal static class InterpolatedPrecision
+{
+    public static void Compute(QueryRanking q, double[] percents, Span<double> values)
+    {
+        Span<long> cutoffs = stackalloc long[percents.Length];
+        for (var i = 0; i < percents.Length; i++)
+        {
+            cutoffs[i] = (long)((percents[i] * q.NumRel) + 0.5);
+        }
+
+        var current = percents.Length - 1;
+        while (current >= 0 && cutoffs[current] > q.NumRelRet)
+        {
+            values[current] = 0.0;
+            current--;
+        }
+
+        var relSoFar = q.NumRelRet;
+        var interpolated = q.NumRet > 0 ? (double)relSoFar / q.NumRet : 0.0;
+        for (var i = q.NumRet; i > 0 && relSoFar > 0; i--)
+        {
+            var precision = (double)relSoFar / i;
+            if (interpolated < precision)
+            {
+                interpolated = precision;
+            }
+
+            if (q.IsRelevant(i - 1))
+            {
+                while (current >= 0 && relSoFar == cutoffs[current])
+                {
+                    values[current] = interpolated;
+                    current--;
+                }
+
+                relSoFar--;
+            }
+        }
+
+        while (current >= 0)
+        {
+            values[current] = interpolated;
+            current--;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Harness.Evaluation.Measures;
+
+/// <summary>trec_eval 10.0's measure table (its print order) and nicknames.</summary>
+internal static class MeasureCatalog
+{
+    /// <summary>Every supported trec_eval measure with default parameters, in trec_eval's table order.</summary>
+    public static IReadOnlyList<TrecMeasure> Table { get; } =
+    [
+        new RunIdMeasure(),
+        new NumQMeasure(),
+        new NumRetMeasure(),
+        new NumRelMeasure(),
+        new NumRelRetMeasure(),
+        new MapMeasure(),
+        new GmMapMeasure(),
+        new RprecMeasure(),
+        new BprefMeasure(),
+        new RecipRankMeasure(),
+        new IprecAtRecallMeasure(),
+        new PrecisionMeasure(),
+        new RecallMeasure(),
+        new InfApMeasure(),
+        new GmBprefMeasure(),
+        new RprecMultMeasure(),
+        new UtilityMeasure(),
+        new ElevenPointAverageMeasure(),
+        new NdcgMeasure(),
+        new NdcgCutMeasure(),
+        new MapCutMeasure(),
+        new RelativePrecisionMeasure(),
+        new SuccessMeasure(),
+        new SetPMeasure(),
+        new SetRelativePMeasure(),
+        new SetRecallMeasure(),
+        new SetMapMeasure(),
+        new SetFMeasure(),
+        new NumNonrelJudgedRetMeasure(),
+    ];
+
+    /// <summary>trec_eval's default set (<c>-m official</c>): what out.test shows.</summary>
+    public static IReadOnlyList<string> Official { get; } =
+        ["runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map", "gm_map", "Rprec", "bpref", "recip_rank", "iprec_at_recall", "P"];
+
+    /// <summary><c>-m set</c>: the unranked (set) measures.</summary>
+    public static IReadOnlyList<string> Set { get; } =
+        ["num_q", "num_ret", "num_rel", "num_rel_ret", "utility", "set_P", "set_relative_P", "set_recall", "set_map", "set_F"];
+
+    public static IReadOnlyList<string>? Nickname(string name) => name switch
+    {
+        "official" => Official,
+        "all_trec" => [.. Table.Select(m => m.Name)],
+        "set" => Set,
+        _ => null,
+    };
+
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < Table.Count; i++)
+        {
+            if (Table[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

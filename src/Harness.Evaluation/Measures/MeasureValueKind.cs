@@ -1,0 +1,14 @@
+namespace Harness.Evaluation.Measures;
+
+/// <summary>How a measure's value is printed: <c>%6.4f</c>, <c>%ld</c>, or text (runid).</summary>
+public enum MeasureValueKind
+{
+    /// <summary>A real number, printed <c>%6.4f</c>.</summary>
+    Float,
+
+    /// <summary>A count, printed <c>%ld</c>.</summary>
+    Count,
+
+    /// <summary>Text (the run id).</summary>
+    Text,
+}

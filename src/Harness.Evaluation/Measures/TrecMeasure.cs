@@ -1,0 +1,32 @@
+using Harness.Evaluation.Ranking;
+
+namespace Harness.Evaluation.Measures;
+
+/// <summary>
+/// One entry of trec_eval's measure table (measures.c): a name, the value names it prints (one per cutoff for the
+/// cutoff families), how it is printed and averaged, and the per-query computation on a <see cref="QueryRanking"/>.
+/// </summary>
+internal abstract class TrecMeasure
+{
+    /// <summary>The name used with <c>-m</c> (before any <c>.params</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The printed names, one per value.</summary>
+    public abstract IReadOnlyList<string> ValueNames { get; }
+
+    public virtual MeasureValueKind Kind => MeasureValueKind.Float;
+
+    public virtual MeasureAggregation Aggregation => MeasureAggregation.Mean;
+
+    /// <summary>Whether <c>-q</c> prints per-query lines (false for runid and num_q).</summary>
+    public virtual bool PrintsPerQuery => true;
+
+    /// <summary>Whether the measure reads the relevance level (false for ndcg and Judged, which use levels directly).</summary>
+    public virtual bool UsesRelevanceLevel => true;
+
+    /// <summary>A copy configured with the text after the first '.' of <c>-m name.params</c>.</summary>
+    public virtual TrecMeasure WithParameters(string parameters) =>
+        throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", ExitCodes.Usage);
+
+    public abstract void Compute(QueryRanking q, Span<double> values);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Harness.Evaluation.Measures;
+
+namespace Harness.Evaluation.Output;
+
+/// <summary>trec_eval's output: with <c>-q</c> every query's lines first (strcmp order), then the <c>all</c> lines.</summary>
+internal static class TrecFormatWriter
+{
+    public static void Write(TextWriter writer, EvaluationResult result, bool perQuery, bool summary)
+    {
+        var sb = new StringBuilder(1 << 16);
+        var columns = result.Columns;
+        if (perQuery)
+        {
+            foreach (var q in result.Queries)
+            {
+                for (var j = 0; j < columns.Count; j++)
+                {
+                    if (columns[j].PerQuery)
+                    {
+                        Line(sb, columns[j], q.QueryId, q.Values[j], result.RunId);
+                    }
+                }
+
+                if (sb.Length > 1 << 15)
+                {
+                    writer.Write(sb);
+                    sb.Clear();
+                }
+            }
+        }
+
+        if (summary)
+        {
+            for (var j = 0; j < columns.Count; j++)
+            {
+                Line(sb, columns[j], "all", result.Aggregate[j], result.RunId);
+            }
+        }
+
+        writer.Write(sb);
+    }
+
+    private static void Line(StringBuilder sb, MeasureColumn column, string qid, double value, string runId)
+    {
+        sb.Append(column.Name);
+        if (column.Name.Length < 22)
+        {
+            sb.Append(' ', 22 - column.Name.Length);
+        }
+
+        sb.Append('\t').Append(qid).Append('\t');
+        switch (column.Kind)
+        {
+            case MeasureValueKind.Text:
+                sb.Append(runId);
+                break;
+            case MeasureValueKind.Count:
+                sb.Append(((long)value).ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                CFormat.AppendFixed(sb, value, 4, 6);
+                break;
+        }
+
+        sb.Append('\n');
+    }
+}
