@@ -57,7 +57,7 @@ internal static class Program
             }
 
             await Console.Error.WriteLineAsync($"Run '{string.Join(' ', ["harness", .. CommandPath(parse.CommandResult.Command, root)])} --help' for usage.").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return Commands.ExitCodes.BadInput;
         }
 
         return await parse.InvokeAsync().ConfigureAwait(false);
