@@ -122,7 +122,7 @@ public sealed class InMemoryApiTests
                 var qid = q.ToString(CultureInfo.InvariantCulture);
                 for (var d = 0; d <= i; d++)
                 {
-                    run.Add(qid, "other" + d.ToString(CultureInfo.InvariantCulture), 10 - d);
+                    run.Add(qid, "other" + d.ToString(CultureInfo.InvariantCulture), 100 - d);
                 }
 
                 run.Add(qid, "rel", 0);
