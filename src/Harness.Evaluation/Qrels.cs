@@ -12,6 +12,7 @@ public sealed class Qrels
 {
     private readonly ByteKeyMap _queryIndex = new(64);
     private readonly List<JudgedQuery> _queries = [];
+    private readonly Lock _sealLock = new();
     private JudgedQuery[]? _ordered;
 
     /// <summary>The number of judged queries.</summary>
@@ -24,8 +25,24 @@ public sealed class Qrels
 
     internal IReadOnlyList<JudgedQuery> Queries => _queries;
 
-    /// <summary>Queries sorted by strcmp of their ids.</summary>
-    internal JudgedQuery[] Ordered => _ordered ??= Seal();
+    /// <summary>Queries sorted by strcmp of their ids (computed once after the last change; safe to share between threads
+    /// that only evaluate).</summary>
+    internal JudgedQuery[] Ordered
+    {
+        get
+        {
+            var ordered = Volatile.Read(ref _ordered);
+            if (ordered is not null)
+            {
+                return ordered;
+            }
+
+            lock (_sealLock)
+            {
+                return _ordered ??= Seal();
+            }
+        }
+    }
 
     /// <summary>Reads a qrels file (<c>qid iter docno rel</c>, <c>#</c> comments).</summary>
     /// <exception cref="EvaluationException">Unreadable file, malformed line or duplicate docno (exit status 2).</exception>
@@ -58,7 +75,7 @@ public sealed class Qrels
 
     internal bool TryAdd(ReadOnlySpan<byte> queryId, ReadOnlySpan<byte> docNo, int relevance)
     {
-        _ordered = null;
+        Volatile.Write(ref _ordered, null);
         var index = _queryIndex.Add(queryId, _queries.Count, out var added);
         if (added)
         {

@@ -103,4 +103,35 @@ public sealed class InMemoryApiTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Test]
+    public void One_qrels_can_be_shared_by_parallel_evaluations()
+    {
+        var qrels = new Qrels();
+        for (var q = 0; q < 50; q++)
+        {
+            qrels.Add(q.ToString(CultureInfo.InvariantCulture), "rel", 1);
+        }
+
+        var maps = new double[16];
+        Parallel.For(0, maps.Length, i =>
+        {
+            var run = new Run();
+            for (var q = 0; q < 50; q++)
+            {
+                var qid = q.ToString(CultureInfo.InvariantCulture);
+                for (var d = 0; d <= i; d++)
+                {
+                    run.Add(qid, "other" + d.ToString(CultureInfo.InvariantCulture), 100 - d);
+                }
+
+                run.Add(qid, "rel", 0);
+            }
+
+            maps[i] = new Evaluator(MeasureSet.Parse(["map"], [])).Evaluate(qrels, run)["map"];
+        });
+
+        // the relevant document sits at rank i + 2
+        Assert.That(maps, Is.EqualTo(Enumerable.Range(0, maps.Length).Select(i => 1.0 / (i + 2)).ToArray()).Within(1e-12));
+    }
 }

@@ -148,4 +148,17 @@ public sealed class MeasureTests
         Assert.That(run["recall_1"], Is.EqualTo("1.0000"));
         Assert.That(run["success_1"], Is.EqualTo("1.0000"));
     }
+
+    [Test]
+    public void M_cutting_through_a_tie_group_keeps_the_largest_docnos()
+    {
+        // all four tie at 1.0; descending docno order: d4 (R), d3, d2 (R), d1. -M2 keeps d4, d3.
+        var qrels = "q 0 d4 1\nq 0 d2 1\nq 0 d3 0\n";
+        var run = "q Q0 d1 1 1.0 r\nq Q0 d2 2 1.0 r\nq Q0 d3 3 1.0 r\nq Q0 d4 4 1.0 r\n";
+        var cut = EvalRun.Text(qrels, run, "-M2", "-m", "num_rel_ret", "-m", "map");
+        Assert.That(cut["num_rel_ret"], Is.EqualTo("1"));
+        Assert.That(cut["map"], Is.EqualTo("0.5000"));
+        // full ranking: R N R N -> (1 + 2/3) / 2
+        Assert.That(EvalRun.Text(qrels, run, "-m", "map")["map"], Is.EqualTo("0.8333"));
+    }
 }
