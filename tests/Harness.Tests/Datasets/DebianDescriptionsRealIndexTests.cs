@@ -29,15 +29,24 @@ public sealed class DebianDescriptionsRealIndexTests
         using var index = Bm25Index.OpenOrBuild(ds, t.Path);
         var queries = ds.GetQueries(Split.Test);
         var runs = index.Search(queries, 10);
-        var qrels = ds.GetQrels(Split.Test);
-        var rr = 0.0;
-        for (var i = 0; i < queries.Count; i++)
+
+        // RR@10 with the trec_eval-exact evaluator (ties by docno, descending, as trec_eval orders them).
+        var qrels = new Harness.Evaluation.Qrels();
+        foreach (var (q, d, g) in ds.GetQrels(Split.Test).All())
         {
-            var rank = runs[i].Select(h => h.DocumentId).ToList().FindIndex(d => qrels.IsRelevant(queries[i].Id, d));
-            rr += rank >= 0 ? 1.0 / (rank + 1) : 0;
+            qrels.Add(q, d, g);
         }
 
-        rr /= queries.Count;
+        var run = new Harness.Evaluation.Run("bm25");
+        for (var i = 0; i < queries.Count; i++)
+        {
+            foreach (var hit in runs[i])
+            {
+                run.Add(queries[i].Id, hit.DocumentId, hit.Score);
+            }
+        }
+
+        var rr = new Harness.Evaluation.Evaluator(Harness.Evaluation.MeasureSet.FromNames("RR@10"), new Harness.Evaluation.EvaluationOptions { AverageOverComplete = true }).Evaluate(qrels, run)["RR@10"];
         TestContext.Out.WriteLine($"debian-descriptions {ds.ContentHash}: {queries.Count} test queries, RR@10 {rr:F4}");
         Assert.That(rr, Is.GreaterThan(0.5));
     }
