@@ -178,13 +178,13 @@ internal static class RetrieveCommand
         using var _ = encoder;
         using var noGrad = no_grad();
         encoder.Module.eval();
-        Tensor EncodeAll(IReadOnlyList<string> texts, TextRole role)
+        Tensor EncodeAll(List<string> texts, TextRole role)
         {
             var parts = new List<Tensor>();
             for (var i = 0; i < texts.Count; i += batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parts.Add(encoder.Encode(texts.Skip(i).Take(batch).ToList(), role).cpu());
+                parts.Add(encoder.Encode(texts.GetRange(i, Math.Min(batch, texts.Count - i)), role).cpu());
             }
 
             var all = cat(parts, 0);
