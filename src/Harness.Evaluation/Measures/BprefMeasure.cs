@@ -9,7 +9,10 @@ internal sealed class BprefMeasure : TrecMeasure
 
     public override IReadOnlyList<string> ValueNames { get; } = ["bpref"];
 
-    public override void Compute(QueryRanking q, Span<double> values)
+    public override void Compute(QueryRanking q, Span<double> values) => values[0] = Bpref(q);
+
+    /// <summary>The query's bpref (also the base of gm_bpref).</summary>
+    internal static double Bpref(QueryRanking q)
     {
         long nonRelSoFar = 0;
         double bpref = 0;
@@ -41,6 +44,6 @@ internal sealed class BprefMeasure : TrecMeasure
             bpref /= q.NumRel;
         }
 
-        values[0] = bpref;
+        return bpref;
     }
 }

@@ -13,20 +13,6 @@ internal sealed class GmMapMeasure : TrecMeasure
 
     public override MeasureAggregation Aggregation => MeasureAggregation.GeometricMean;
 
-    public override void Compute(QueryRanking q, Span<double> values)
-    {
-        long relSoFar = 0;
-        double sum = 0;
-        for (var i = 0; i < q.NumRet; i++)
-        {
-            if (q.IsRelevant(i))
-            {
-                relSoFar++;
-                sum += (double)relSoFar / (i + 1);
-            }
-        }
-
-        var ap = q.NumRel > 0 ? sum / q.NumRel : 0;
-        values[0] = Math.Log(Math.Max(ap, GeometricFloor));
-    }
+    public override void Compute(QueryRanking q, Span<double> values) =>
+        values[0] = Math.Log(Math.Max(MapMeasure.AveragePrecision(q), GeometricFloor));
 }

@@ -9,7 +9,10 @@ internal sealed class MapMeasure : TrecMeasure
 
     public override IReadOnlyList<string> ValueNames { get; } = ["map"];
 
-    public override void Compute(QueryRanking q, Span<double> values)
+    public override void Compute(QueryRanking q, Span<double> values) => values[0] = AveragePrecision(q);
+
+    /// <summary>The query's average precision (also the base of gm_map).</summary>
+    internal static double AveragePrecision(QueryRanking q)
     {
         long relSoFar = 0;
         double sum = 0;
@@ -22,6 +25,6 @@ internal sealed class MapMeasure : TrecMeasure
             }
         }
 
-        values[0] = q.NumRel > 0 ? sum / q.NumRel : 0;
+        return q.NumRel > 0 ? sum / q.NumRel : 0;
     }
 }
