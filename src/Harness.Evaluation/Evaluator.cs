@@ -34,7 +34,7 @@ public sealed class Evaluator
     }
 
     /// <summary>Evaluates an in-memory run.</summary>
-    /// <exception cref="EvaluationException">Duplicate docno (exit 2) or a qrels query missing from the run without -c (exit 4).</exception>
+    /// <exception cref="EvaluationException">Duplicate docno, bad utility coefficients, or a qrels query missing from the run without -c (exit 4).</exception>
     public EvaluationResult Evaluate(Qrels qrels, Run run)
     {
         ArgumentNullException.ThrowIfNull(qrels);
@@ -187,28 +187,60 @@ public sealed class Evaluator
             }
         }
 
-        worker.CheckDuplicates(docs.AsSpan(0, n), chunks, judged.QueryId);
         var order = worker.Order;
         TrecOrder.Sort(docs, chunks, worker.Keys, order, n);
-        var kept = n;
-        if (_options.JudgedDocumentsOnly)
+
+        // form_res_rels: sort, keep the first -M, reject a docno repeated among those, then (-J) drop unjudged ones.
+        var top = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, n);
+        if (top == n)
         {
-            kept = 0;
-            for (var i = 0; i < n; i++)
+            worker.CheckDuplicates(docs.AsSpan(0, n), chunks, judged.QueryId);
+        }
+        else
+        {
+            var kept = new RankedDoc[top];
+            for (var i = 0; i < top; i++)
             {
-                if (docs[order[i]].Rel != RelevanceValues.NonPool)
-                {
-                    order[kept++] = order[i];
-                }
+                kept[i] = docs[order[i]];
             }
+
+            worker.CheckDuplicates(kept, chunks, judged.QueryId);
         }
 
-        var numRet = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, kept);
         var ranking = worker.Ranking;
-        var rels = ranking.Reset(judged, numRet);
-        for (var i = 0; i < numRet; i++)
+        var missing = segments is null;
+        Span<int> rels;
+        if (missing)
         {
-            rels[i] = docs[order[i]].Rel;
+            // trec_eval -c scores a missing query on a one-document ranking of a docno not in the qrels
+            // ("ceci_nest_pas_un_docno", trec_eval.c), then resets num_ret and utility to 0.
+            var bogus = _options.JudgedDocumentsOnly || _options.MaxDocumentsPerQuery < 1 ? 0 : 1;
+            rels = ranking.Reset(judged, bogus);
+            if (bogus == 1)
+            {
+                rels[0] = RelevanceValues.NonPool;
+            }
+        }
+        else
+        {
+            var numRet = top;
+            if (_options.JudgedDocumentsOnly)
+            {
+                numRet = 0;
+                for (var i = 0; i < top; i++)
+                {
+                    if (docs[order[i]].Rel >= 0)
+                    {
+                        order[numRet++] = order[i];
+                    }
+                }
+            }
+
+            rels = ranking.Reset(judged, numRet);
+            for (var i = 0; i < numRet; i++)
+            {
+                rels[i] = docs[order[i]].Rel;
+            }
         }
 
         ranking.SetRelevanceLevel(_options.RelevanceLevel);
@@ -226,6 +258,11 @@ public sealed class Evaluator
             else
             {
                 m.Measure.Compute(ranking, values);
+            }
+
+            if (missing && m.Measure.ZeroedForMissingQuery)
+            {
+                values.Clear();
             }
         }
 

@@ -41,9 +41,9 @@ internal static class MeasureCatalog
     public static IReadOnlyList<string> Official { get; } =
         ["runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map", "gm_map", "Rprec", "bpref", "recip_rank", "iprec_at_recall", "P"];
 
-    /// <summary><c>-m set</c>: the unranked (set) measures.</summary>
+    /// <summary><c>-m set</c>: the unranked (set) measures (measures.c set_names, runid included).</summary>
     public static IReadOnlyList<string> Set { get; } =
-        ["num_q", "num_ret", "num_rel", "num_rel_ret", "utility", "set_P", "set_relative_P", "set_recall", "set_map", "set_F"];
+        ["runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "utility", "set_P", "set_relative_P", "set_recall", "set_map", "set_F"];
 
     public static IReadOnlyList<string>? Nickname(string name) => name switch
     {
