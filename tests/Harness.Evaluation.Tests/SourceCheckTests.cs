@@ -134,4 +134,26 @@ public sealed class SourceCheckTests
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         Assert.That(run["11pt_avg_1.0,0.0,1.0"], Is.EqualTo("0.4444"));
     }
+
+    [Test]
+    public void Set_F_uses_its_parameter_unsquared()
+    {
+        // m_set_F.c: (x + 1) * P * R / (x * P + R). Tie case: P = 2/4, R = 2/3, x = 2:
+        // 3 * 0.5 * 0.666667 / (1 + 0.666667) = 1 / 1.666667 = 0.6 (beta^2 = 4 would give 0.625).
+        var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun, "-m", "set_F.2");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        Assert.That(run["set_F_2"], Is.EqualTo("0.6000"));
+    }
+
+    [Test]
+    public void A_negative_relevance_level_compares_raw_rank_values_as_trec_eval_does()
+    {
+        // m_map.c tests results_rel_list[i] >= relevance_level; a docno not in the qrels is -1, so with -l -1 it counts.
+        // num_rel (form_res_rels: judged levels >= -1) = 1. x (-1) at rank 1: 1/1; a at rank 2: 2/2. map = 2 / 1.
+        var run = EvalRun.Text("q1 0 a 1\n", "q1 Q0 x 1 0.9 r\nq1 Q0 a 2 0.8 r\n", "-l", "-1", "-m", "map", "-m", "num_rel", "-m", "num_rel_ret");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        Assert.That(run["map"], Is.EqualTo("2.0000"));
+        Assert.That(run["num_rel"], Is.EqualTo("1"));
+        Assert.That(run["num_rel_ret"], Is.EqualTo("1"));
+    }
 }
