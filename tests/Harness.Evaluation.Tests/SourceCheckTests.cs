@@ -156,4 +156,28 @@ public sealed class SourceCheckTests
         Assert.That(run["num_rel"], Is.EqualTo("1"));
         Assert.That(run["num_rel_ret"], Is.EqualTo("1"));
     }
+
+    [Test]
+    public void Runid_is_the_last_result_lines()
+    {
+        // get_trec_results.c stores run_id_ptr, overwritten by every parsed line, in every query's RESULTS: the last
+        // result line's runid wins (here on a query the qrels lack, after a comment line).
+        const string run = "q1 Q0 d1 1 0.5 first\nq1 Q0 d2 2 0.4 second\nzz Q0 d9 1 0.1 third\n# comment\n";
+        var result = EvalRun.Text(Cases.TieQrels, run, "-m", "runid");
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result["runid"], Is.EqualTo("third"));
+
+        var dir = Path.Combine(Path.GetTempPath(), "harness-eval-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var path = Path.Combine(dir, "run");
+            File.WriteAllText(path, run);
+            Assert.That(Run.Load(path).RunId, Is.EqualTo("third"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }
