@@ -180,4 +180,19 @@ public sealed class SourceCheckTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Test]
+    public void Interpolated_precision_with_nothing_retrieved_is_nan_at_zero_cutoffs()
+    {
+        // -J drops x (not in the qrels): num_ret 0, num_rel 1. m_iprec_at_recall.c: int_precis = 0.0 / 0.0 (NaN);
+        // lround(0.0 * 1) = 0 is not above num_rel_ret 0, so it takes NaN; lround(0.5 * 1) = 1 > 0 stays 0.
+        // m_11pt_avg.c sums NaN in: NaN. glibc prints x86's 0/0 NaN (sign bit set) as "-nan", %6.4f pads to 6.
+        var run = EvalRun.Text(OneRelQrels, "q1 Q0 x 1 1.0 r\n", "-J", "-m", "iprec_at_recall.0.0,0.5", "-m", "11pt_avg");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        Assert.That(run["iprec_at_recall_0.00", "all"], Is.EqualTo(double.IsNegative(0.0 / Zero()) ? "  -nan" : "   nan"));
+        Assert.That(run["iprec_at_recall_0.50"], Is.EqualTo("0.0000"));
+        Assert.That(run["11pt_avg"], Does.EndWith("nan"));
+    }
+
+    private static double Zero() => 0.0;
 }

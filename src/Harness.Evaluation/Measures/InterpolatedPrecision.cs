@@ -26,7 +26,9 @@ internal static class InterpolatedPrecision
         }
 
         var relSoFar = q.NumRelRet;
-        var interpolated = q.NumRet > 0 ? (double)relSoFar / q.NumRet : 0.0;
+        // As in C: with nothing retrieved (-M 0, or -J leaving nothing) this is 0.0 / 0.0 = NaN, and levels whose
+        // cutoff is 0 relevant documents take it (printed -nan).
+        var interpolated = (double)relSoFar / q.NumRet;
         for (var i = q.NumRet; i > 0 && relSoFar > 0; i--)
         {
             var precision = (double)relSoFar / i;
