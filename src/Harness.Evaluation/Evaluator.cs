@@ -15,6 +15,7 @@ public sealed class Evaluator
     private readonly EvaluationOptions _options;
     private readonly int[] _offsets;
     private readonly MeasureColumn[] _columns;
+    private readonly bool _hasText;
 
     public Evaluator(MeasureSet measures, EvaluationOptions? options = null)
     {
@@ -31,6 +32,7 @@ public sealed class Evaluator
         }
 
         _columns = [.. columns];
+        _hasText = _columns.Any(c => c.Kind == MeasureValueKind.QueryText);
     }
 
     /// <summary>Evaluates an in-memory run.</summary>
@@ -98,6 +100,7 @@ public sealed class Evaluator
         }
 
         var rows = new double[ordered.Length][];
+        var texts = _hasText ? new string?[ordered.Length][] : null;
         var errors = new EvaluationException?[ordered.Length];
         var width = _columns.Length;
         Parallel.For(
@@ -109,7 +112,7 @@ public sealed class Evaluator
             {
                 try
                 {
-                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width);
+                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width, texts is null ? null : texts[p] = new string?[width]);
                 }
                 catch (EvaluationException e)
                 {
@@ -138,7 +141,7 @@ public sealed class Evaluator
                 aggregate[j] += row[j];
             }
 
-            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null);
+            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null, texts?[p]);
         }
 
         var n = ordered.Length;
@@ -161,7 +164,7 @@ public sealed class Evaluator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double[] Score(EvaluationWorker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width)
+    private double[] Score(EvaluationWorker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width, string?[]? texts)
     {
         var n = 0;
         if (segments is not null)
@@ -263,6 +266,12 @@ public sealed class Evaluator
             if (missing && m.Measure.ZeroedForMissingQuery)
             {
                 values.Clear();
+            }
+
+            if (texts is not null && m.Measure.Kind == MeasureValueKind.QueryText)
+            {
+                // trec_eval.c clears relstring (clear_relstr) for a -c stand-in ranking.
+                texts[_offsets[i]] = missing ? string.Empty : m.Measure.ComputeText(ranking);
             }
         }
 

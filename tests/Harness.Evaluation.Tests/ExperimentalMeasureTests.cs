@@ -59,4 +59,28 @@ public sealed class ExperimentalMeasureTests
         Assert.That(order.IndexOf("ndcg_rel"), Is.LessThan(order.IndexOf("Rndcg")));
         Assert.That(order.IndexOf("Rndcg"), Is.LessThan(order.IndexOf("ndcg_cut_5")));
     }
+
+    [Test]
+    public void Relstring_prints_quoted_levels_per_query_and_nothing_on_all()
+    {
+        // m_relstring.c: d4 not in qrels '-', d3 '1', d2 '1', d1 '0'; printed "%-22s\t%s\t'%s'\n".
+        var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun, "-q", "-m", "relstring");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        Assert.That(run.Stdout, Is.EqualTo("relstring             \tq1\t'-110'\n"));
+
+        var two = EvalRun.Text(Cases.TieQrels, Cases.TieRun, "-q", "-m", "relstring.2");
+        Assert.That(two.Stdout, Is.EqualTo("relstring_2           \tq1\t'-1'\n"));
+    }
+
+    [Test]
+    public void Relstring_marks_unjudged_and_high_levels_and_is_cleared_for_c_missing_queries()
+    {
+        // u is in the qrels with -1 ('.'), h has level 12 ('>'); q3 is missing from the run: trec_eval.c clear_relstr().
+        var run = EvalRun.Text(Cases.ThreeQrels + "q1 0 u -1\nq1 0 h 12\n", Cases.ThreeRun + "q1 Q0 u 9 0.95 tie\nq1 Q0 h 9 0.99 tie\n", "-c", "-q", "-m", "relstring");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        Assert.That(run["relstring", "q1"], Is.EqualTo("'>.-110'"));
+        Assert.That(run["relstring", "q2"], Is.EqualTo("'0-'"));
+        Assert.That(run["relstring", "q3"], Is.EqualTo("''"));
+        Assert.That(run.AllNames, Is.Empty);
+    }
 }

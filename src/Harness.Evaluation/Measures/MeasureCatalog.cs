@@ -18,6 +18,7 @@ internal static class MeasureCatalog
         new RecipRankMeasure(),
         new IprecAtRecallMeasure(),
         new PrecisionMeasure(),
+        new RelstringMeasure(),
         new RecallMeasure(),
         new InfApMeasure(),
         new GmBprefMeasure(),

@@ -35,4 +35,7 @@ internal abstract class TrecMeasure
         throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", ExitCodes.Usage);
 
     public abstract void Compute(QueryRanking q, Span<double> values);
+
+    /// <summary>The per-query string of a <see cref="MeasureValueKind.QueryText"/> measure.</summary>
+    public virtual string ComputeText(QueryRanking q) => string.Empty;
 }
