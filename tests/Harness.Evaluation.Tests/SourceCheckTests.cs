@@ -195,4 +195,12 @@ public sealed class SourceCheckTests
     }
 
     private static double Zero() => 0.0;
+
+    [Test]
+    public void A_duplicate_docno_with_the_same_score_is_still_found_after_sorting()
+    {
+        var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun + "q1 Q0 d2 5 0.5 tie\n");
+        Assert.That(run.ExitCode, Is.EqualTo(4));
+        Assert.That(run.Stderr, Does.Contain("duplicate docno d2"));
+    }
 }
