@@ -2,7 +2,8 @@ namespace Harness.Evaluation;
 
 /// <summary>
 /// Bad input or arguments for an evaluation. <see cref="ExitCode"/> is what <c>harness eval</c> exits with:
-/// 1 usage, 2 unreadable or malformed input (including duplicate docnos), 4 a qrels query missing from the run.
+/// 1 usage, 2 unreadable or malformed input or bad measure parameters, 4 a qrels query missing from the run, a docno
+/// repeated within a query, or utility without 4 coefficients (trec_eval's "Can't calculate measure").
 /// </summary>
 public sealed class EvaluationException : Exception
 {

@@ -33,7 +33,8 @@ public sealed class EvaluationResult
 
     internal double[] AggregateValues => (double[])Aggregate;
 
-    internal void AddQuery(string queryId, double[] values, bool missing) => _queries.Add(new QueryEvaluation(this, queryId, values, missing));
+    internal void AddQuery(string queryId, double[] values, bool missing, string?[]? texts) =>
+        _queries.Add(new QueryEvaluation(this, queryId, values, missing, texts));
 
     internal int ColumnIndex(string name) =>
         _columnIndex.TryGetValue(name, out var i) ? i : throw new KeyNotFoundException($"no measure value named '{name}'");

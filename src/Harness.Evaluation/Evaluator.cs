@@ -15,6 +15,7 @@ public sealed class Evaluator
     private readonly EvaluationOptions _options;
     private readonly int[] _offsets;
     private readonly MeasureColumn[] _columns;
+    private readonly bool _hasText;
 
     public Evaluator(MeasureSet measures, EvaluationOptions? options = null)
     {
@@ -31,10 +32,11 @@ public sealed class Evaluator
         }
 
         _columns = [.. columns];
+        _hasText = _columns.Any(c => c.Kind == MeasureValueKind.QueryText);
     }
 
     /// <summary>Evaluates an in-memory run.</summary>
-    /// <exception cref="EvaluationException">Duplicate docno (exit 2) or a qrels query missing from the run without -c (exit 4).</exception>
+    /// <exception cref="EvaluationException">Duplicate docno, bad utility coefficients, or a qrels query missing from the run without -c (exit 4).</exception>
     public EvaluationResult Evaluate(Qrels qrels, Run run)
     {
         ArgumentNullException.ThrowIfNull(qrels);
@@ -98,6 +100,7 @@ public sealed class Evaluator
         }
 
         var rows = new double[ordered.Length][];
+        var texts = _hasText ? new string?[ordered.Length][] : null;
         var errors = new EvaluationException?[ordered.Length];
         var width = _columns.Length;
         Parallel.For(
@@ -109,7 +112,7 @@ public sealed class Evaluator
             {
                 try
                 {
-                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width);
+                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width, texts is null ? null : texts[p] = new string?[width]);
                 }
                 catch (EvaluationException e)
                 {
@@ -138,7 +141,7 @@ public sealed class Evaluator
                 aggregate[j] += row[j];
             }
 
-            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null);
+            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null, texts?[p]);
         }
 
         var n = ordered.Length;
@@ -161,7 +164,7 @@ public sealed class Evaluator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double[] Score(EvaluationWorker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width)
+    private double[] Score(EvaluationWorker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width, string?[]? texts)
     {
         var n = 0;
         if (segments is not null)
@@ -187,28 +190,60 @@ public sealed class Evaluator
             }
         }
 
-        worker.CheckDuplicates(docs.AsSpan(0, n), chunks, judged.QueryId);
         var order = worker.Order;
         TrecOrder.Sort(docs, chunks, worker.Keys, order, n);
-        var kept = n;
-        if (_options.JudgedDocumentsOnly)
+
+        // form_res_rels: sort, keep the first -M, reject a docno repeated among those, then (-J) drop unjudged ones.
+        var top = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, n);
+        if (top == n)
         {
-            kept = 0;
-            for (var i = 0; i < n; i++)
+            worker.CheckDuplicates(docs.AsSpan(0, n), chunks, judged.QueryId);
+        }
+        else
+        {
+            var kept = new RankedDoc[top];
+            for (var i = 0; i < top; i++)
             {
-                if (docs[order[i]].Rel != RelevanceValues.NonPool)
-                {
-                    order[kept++] = order[i];
-                }
+                kept[i] = docs[order[i]];
             }
+
+            worker.CheckDuplicates(kept, chunks, judged.QueryId);
         }
 
-        var numRet = (int)Math.Clamp(_options.MaxDocumentsPerQuery, 0, kept);
         var ranking = worker.Ranking;
-        var rels = ranking.Reset(judged, numRet);
-        for (var i = 0; i < numRet; i++)
+        var missing = segments is null;
+        Span<int> rels;
+        if (missing)
         {
-            rels[i] = docs[order[i]].Rel;
+            // trec_eval -c scores a missing query on a one-document ranking of a docno not in the qrels
+            // ("ceci_nest_pas_un_docno", trec_eval.c), then resets num_ret and utility to 0.
+            var bogus = _options.JudgedDocumentsOnly || _options.MaxDocumentsPerQuery < 1 ? 0 : 1;
+            rels = ranking.Reset(judged, bogus);
+            if (bogus == 1)
+            {
+                rels[0] = RelevanceValues.NonPool;
+            }
+        }
+        else
+        {
+            var numRet = top;
+            if (_options.JudgedDocumentsOnly)
+            {
+                numRet = 0;
+                for (var i = 0; i < top; i++)
+                {
+                    if (docs[order[i]].Rel >= 0)
+                    {
+                        order[numRet++] = order[i];
+                    }
+                }
+            }
+
+            rels = ranking.Reset(judged, numRet);
+            for (var i = 0; i < numRet; i++)
+            {
+                rels[i] = docs[order[i]].Rel;
+            }
         }
 
         ranking.SetRelevanceLevel(_options.RelevanceLevel);
@@ -226,6 +261,17 @@ public sealed class Evaluator
             else
             {
                 m.Measure.Compute(ranking, values);
+            }
+
+            if (missing && m.Measure.ZeroedForMissingQuery)
+            {
+                values.Clear();
+            }
+
+            if (texts is not null && m.Measure.Kind == MeasureValueKind.QueryText)
+            {
+                // trec_eval.c clears relstring (clear_relstr) for a -c stand-in ranking.
+                texts[_offsets[i]] = missing ? string.Empty : m.Measure.ComputeText(ranking);
             }
         }
 

@@ -42,6 +42,12 @@ public sealed class MeasureSet
             var dot = spec.IndexOf('.', StringComparison.Ordinal);
             var name = dot < 0 ? spec : spec[..dot];
             var param = dot < 0 ? null : spec[(dot + 1)..];
+            if (param is { Length: 0 })
+            {
+                // trec_eval.c add_meas_arg_info: "improper measure in parameter", then "illegal measure", exit 1.
+                throw new EvaluationException($"improper measure in parameter '{name}' (empty parameters after '.')", ExitCodes.Usage);
+            }
+
             if (MeasureCatalog.Nickname(name) is { } group)
             {
                 foreach (var member in group)
@@ -59,7 +65,9 @@ public sealed class MeasureSet
             }
 
             chosen[index] = true;
-            if (!string.IsNullOrEmpty(param))
+
+            // trec_eval's init_meas uses the first -m name.params given for a measure; later ones are ignored.
+            if (param is not null && parameters[index] is null)
             {
                 parameters[index] = param;
             }

@@ -45,7 +45,7 @@ public sealed class Qrels
     }
 
     /// <summary>Reads a qrels file (<c>qid iter docno rel</c>, <c>#</c> comments).</summary>
-    /// <exception cref="EvaluationException">Unreadable file, malformed line or duplicate docno (exit status 2).</exception>
+    /// <exception cref="EvaluationException">Unreadable file or malformed line (exit status 2); duplicate docno (exit status 4, as trec_eval's form_res_rels).</exception>
     public static Qrels Load(string path) => QrelsReader.Read(path);
 
     /// <summary>Adds one judgment.</summary>
@@ -56,7 +56,7 @@ public sealed class Qrels
         ArgumentNullException.ThrowIfNull(docNo);
         if (!TryAdd(Encoding.UTF8.GetBytes(queryId), Encoding.UTF8.GetBytes(docNo), relevance))
         {
-            throw new EvaluationException($"duplicate docno {docNo} in qrels query {queryId}", ExitCodes.Input);
+            throw new EvaluationException($"duplicate docno {docNo} in qrels query {queryId}", ExitCodes.CalculationFailed);
         }
     }
 

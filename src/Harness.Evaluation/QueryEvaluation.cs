@@ -5,9 +5,12 @@ public sealed class QueryEvaluation
 {
     private readonly EvaluationResult _owner;
 
-    internal QueryEvaluation(EvaluationResult owner, string queryId, double[] values, bool missingFromRun)
+    private readonly string?[]? _texts;
+
+    internal QueryEvaluation(EvaluationResult owner, string queryId, double[] values, bool missingFromRun, string?[]? texts)
     {
         _owner = owner;
+        _texts = texts;
         QueryId = queryId;
         Values = values;
         MissingFromRun = missingFromRun;
@@ -20,6 +23,9 @@ public sealed class QueryEvaluation
 
     /// <summary>True when the query had no results and was scored as an empty ranking (<c>-c</c>).</summary>
     public bool MissingFromRun { get; }
+
+    /// <summary>The string of a <see cref="Measures.MeasureValueKind.QueryText"/> column (relstring), else "".</summary>
+    public string TextAt(int column) => _texts?[column] ?? string.Empty;
 
     /// <summary>The value printed under <paramref name="name"/>.</summary>
     public double this[string name] => Values[_owner.ColumnIndex(name)];

@@ -95,7 +95,7 @@ public static class TrecEvalCommandLine
                 var line = RunFileReader.FindDuplicateLine(parsed.Files[1], e.QueryId, e.DocNo);
                 throw new EvaluationException($"{parsed.Files[1]}:{line}: {e.Message}", e.ExitCode);
             }
-            catch (EvaluationException e) when (e.ExitCode == ExitCodes.MissingQuery)
+            catch (EvaluationException e) when (e.ExitCode == ExitCodes.MissingQuery && e.QueryId is not null)
             {
                 throw new EvaluationException($"{parsed.Files[1]}: {e.Message}", e.ExitCode);
             }

@@ -59,10 +59,10 @@ public sealed class ParameterTests
     }
 
     [Test]
-    public void Set_f_takes_beta()
+    public void Set_f_takes_its_parameter_unsquared()
     {
-        // beta 0.5: 1.25 * 0.5 * 0.6667 / (0.25 * 0.5 + 0.6667) = 0.5263
+        // m_set_F.c, x = 0.5 (not squared): 1.5 * 0.5 * 0.6667 / (0.5 * 0.5 + 0.6667) = 0.5 / 0.91667 = 0.5455
         var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun, "-m", "set_F.0.5");
-        Assert.That(run["set_F_0.5"], Is.EqualTo("0.5263"));
+        Assert.That(run["set_F_0.5"], Is.EqualTo("0.5455"));
     }
 }

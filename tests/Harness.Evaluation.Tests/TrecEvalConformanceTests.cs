@@ -53,7 +53,8 @@ public sealed class TrecEvalConformanceTests
         Assert.That(families, Is.EqualTo(new[]
         {
             "runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map", "gm_map", "Rprec", "bpref", "recip_rank",
-            "iprec_at_recall", "P", "recall", "infAP", "gm_bpref", "Rprec_mult", "utility", "11pt_avg", "ndcg", "ndcg_cut",
+            "iprec_at_recall", "P", "recall", "infAP", "gm_bpref", "Rprec_mult", "utility", "11pt_avg", "binG", "G", "ndcg",
+            "ndcg_rel", "Rndcg", "ndcg_cut",
             "map_cut", "relative_P", "success", "set_P", "set_relative_P", "set_recall", "set_map", "set_F", "num_nonrel_judged_ret",
         }));
         Assert.That(run["map"], Is.EqualTo("0.1785"));

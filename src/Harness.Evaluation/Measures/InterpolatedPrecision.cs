@@ -4,7 +4,8 @@ namespace Harness.Evaluation.Measures;
 
 /// <summary>
 /// Interpolated precision at recall levels as m_iprec_at_recall.c computes it: a level p becomes a number of relevant
-/// documents (long)(p * num_rel + 0.5) (checked against out.test: +0.9 and ceil both differ); the value is the highest precision at or after the rank where that many
+/// documents lround(p * num_rel) (trec_eval 10.0 m_iprec_at_recall.c and m_11pt_avg.c; v9 added 0.9 instead); the value
+/// is the highest precision at or after the rank where that many
 /// relevant documents have been seen; 0 for levels never reached.
 /// </summary>
 internal static class InterpolatedPrecision
@@ -14,7 +15,7 @@ internal static class InterpolatedPrecision
         Span<long> cutoffs = stackalloc long[percents.Length];
         for (var i = 0; i < percents.Length; i++)
         {
-            cutoffs[i] = (long)((percents[i] * q.NumRel) + 0.5);
+            cutoffs[i] = (long)Math.Round(percents[i] * q.NumRel, MidpointRounding.AwayFromZero);
         }
 
         var current = percents.Length - 1;
@@ -25,7 +26,9 @@ internal static class InterpolatedPrecision
         }
 
         var relSoFar = q.NumRelRet;
-        var interpolated = q.NumRet > 0 ? (double)relSoFar / q.NumRet : 0.0;
+        // As in C: with nothing retrieved (-M 0, or -J leaving nothing) this is 0.0 / 0.0 = NaN, and levels whose
+        // cutoff is 0 relevant documents take it (printed -nan).
+        var interpolated = (double)relSoFar / q.NumRet;
         for (var i = q.NumRet; i > 0 && relSoFar > 0; i--)
         {
             var precision = (double)relSoFar / i;

@@ -18,13 +18,18 @@ internal static class MeasureCatalog
         new RecipRankMeasure(),
         new IprecAtRecallMeasure(),
         new PrecisionMeasure(),
+        new RelstringMeasure(),
         new RecallMeasure(),
         new InfApMeasure(),
         new GmBprefMeasure(),
         new RprecMultMeasure(),
         new UtilityMeasure(),
         new ElevenPointAverageMeasure(),
+        new BinGMeasure(),
+        new GMeasure(),
         new NdcgMeasure(),
+        new NdcgRelMeasure(),
+        new RndcgMeasure(),
         new NdcgCutMeasure(),
         new MapCutMeasure(),
         new RelativePrecisionMeasure(),
@@ -35,20 +40,35 @@ internal static class MeasureCatalog
         new SetMapMeasure(),
         new SetFMeasure(),
         new NumNonrelJudgedRetMeasure(),
+        new YaapMeasure(),
     ];
 
     /// <summary>trec_eval's default set (<c>-m official</c>): what out.test shows.</summary>
     public static IReadOnlyList<string> Official { get; } =
         ["runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map", "gm_map", "Rprec", "bpref", "recip_rank", "iprec_at_recall", "P"];
 
-    /// <summary><c>-m set</c>: the unranked (set) measures.</summary>
+    /// <summary><c>-m set</c>: the unranked (set) measures (measures.c set_names, runid included).</summary>
     public static IReadOnlyList<string> Set { get; } =
-        ["num_q", "num_ret", "num_rel", "num_rel_ret", "utility", "set_P", "set_relative_P", "set_recall", "set_map", "set_F"];
+        ["runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "utility", "set_P", "set_relative_P", "set_recall", "set_map", "set_F"];
+
+    /// <summary>
+    /// <c>-m all_trec</c>: measures.c trec_names (the union of the 10.0-era lists, dcg/ideal_dcg and unj/rbp included),
+    /// restricted to the measures implemented here; printing follows <see cref="Table"/> order.
+    /// </summary>
+    public static IReadOnlyList<string> AllTrec { get; } =
+        [.. new[]
+        {
+            "runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map", "gm_map", "Rprec", "bpref", "recip_rank",
+            "iprec_at_recall", "P", "relstring", "recall", "unj", "rbp", "rbp_resid", "infAP", "gm_bpref", "utility",
+            "11pt_avg", "ideal_dcg", "dcg", "ndcg", "relative_P", "Rprec_mult", "success", "map_cut", "ndcg_cut",
+            "ndcg_rel", "Rndcg", "binG", "G", "set_P", "set_recall", "set_relative_P", "set_map", "set_F",
+            "num_nonrel_judged_ret",
+        }.Where(n => IndexOf(n) >= 0)];
 
     public static IReadOnlyList<string>? Nickname(string name) => name switch
     {
         "official" => Official,
-        "all_trec" => [.. Table.Select(m => m.Name)],
+        "all_trec" => AllTrec,
         "set" => Set,
         _ => null,
     };

@@ -11,4 +11,7 @@ public enum MeasureValueKind
 
     /// <summary>Text (the run id).</summary>
     Text,
+
+    /// <summary>A string per query (relstring), printed <c>'%s'</c> on query lines and not on <c>all</c>.</summary>
+    QueryText,
 }

@@ -13,5 +13,7 @@ internal sealed class NumRetMeasure : TrecMeasure
 
     public override MeasureAggregation Aggregation => MeasureAggregation.Sum;
 
+    public override bool ZeroedForMissingQuery => true;
+
     public override void Compute(QueryRanking q, Span<double> values) => values[0] = q.NumRet;
 }

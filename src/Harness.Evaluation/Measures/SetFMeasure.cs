@@ -2,8 +2,11 @@ using Harness.Evaluation.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
-/// <summary>set_F: (1 + beta^2) * set_P * set_recall / (beta^2 * set_P + set_recall), beta default 1 (m_set_F.c).</summary>
-internal sealed class SetFMeasure(double beta, string? parameters) : TrecMeasure
+/// <summary>
+/// set_F: (x + 1) * P * R / (x * P + R) with the parameter x used as given, not squared (m_set_F.c; default 1); 0 when
+/// nothing relevant is retrieved.
+/// </summary>
+internal sealed class SetFMeasure(double x, string? parameters) : TrecMeasure
 {
     public SetFMeasure()
         : this(1.0, null)
@@ -19,9 +22,14 @@ internal sealed class SetFMeasure(double beta, string? parameters) : TrecMeasure
 
     public override void Compute(QueryRanking q, Span<double> values)
     {
-        var p = q.NumRet > 0 ? (double)q.NumRelRet / q.NumRet : 0;
-        var r = q.NumRel > 0 ? (double)q.NumRelRet / q.NumRel : 0;
-        var b2 = beta * beta;
-        values[0] = p + r > 0 ? (b2 + 1.0) * p * r / ((b2 * p) + r) : 0;
+        if (q.NumRelRet == 0)
+        {
+            values[0] = 0;
+            return;
+        }
+
+        var p = (double)q.NumRelRet / q.NumRet;
+        var r = (double)q.NumRelRet / q.NumRel;
+        values[0] = (x + 1.0) * p * r / ((x * p) + r);
     }
 }

@@ -24,9 +24,18 @@ internal abstract class TrecMeasure
     /// <summary>Whether the measure reads the relevance level (false for ndcg and Judged, which use levels directly).</summary>
     public virtual bool UsesRelevanceLevel => true;
 
+    /// <summary>
+    /// Whether trec_eval -c resets the value to 0 for a query missing from the run (it resets the values named exactly
+    /// "num_ret" and "utility" after scoring the one-document stand-in ranking).
+    /// </summary>
+    public virtual bool ZeroedForMissingQuery => false;
+
     /// <summary>A copy configured with the text after the first '.' of <c>-m name.params</c>.</summary>
     public virtual TrecMeasure WithParameters(string parameters) =>
         throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", ExitCodes.Usage);
 
     public abstract void Compute(QueryRanking q, Span<double> values);
+
+    /// <summary>The per-query string of a <see cref="MeasureValueKind.QueryText"/> measure.</summary>
+    public virtual string ComputeText(QueryRanking q) => string.Empty;
 }

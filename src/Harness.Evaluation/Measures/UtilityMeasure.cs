@@ -3,8 +3,9 @@ using Harness.Evaluation.Ranking;
 namespace Harness.Evaluation.Measures;
 
 /// <summary>
-/// utility with coefficients a,b,c,d (default 1,-1,0,0): a*rel_ret + b*nonrel_ret + c*rel_nonret
-/// + d*(-N docs - num_ret - num_rel + rel_ret) (m_utility.c). With parameters it prints <c>utility_a,b,c,d</c>.
+/// utility with coefficients a,b,c,d (default 1,-1,0,0): a*rel_ret + b*(num_ret - rel_ret) + c*(num_rel - rel_ret)
+/// + d*(N + rel_ret - num_ret - num_rel), N being <c>-N</c> (default 0) (m_utility.c). With parameters it prints
+/// <c>utility_a,b,c,d</c>. A parameter list without exactly 4 values fails when computed (trec_eval exit 4).
 /// </summary>
 internal sealed class UtilityMeasure(double[] coefficients, string? parameters) : TrecMeasure
 {
@@ -19,22 +20,24 @@ internal sealed class UtilityMeasure(double[] coefficients, string? parameters) 
 
     public override TrecMeasure WithParameters(string parameters)
     {
-        var c = MeasureParameters.FloatList(parameters);
-        if (c.Length != 4)
-        {
-            throw new EvaluationException($"utility needs 4 coefficients a,b,c,d (got '{parameters}')", ExitCodes.Usage);
-        }
-
-        return new UtilityMeasure(c, parameters);
+        return new UtilityMeasure(MeasureParameters.FloatList(parameters), parameters);
     }
+
+    /// <summary>trec_eval resets only the value named exactly "utility" (default parameters) for a -c missing query.</summary>
+    public override bool ZeroedForMissingQuery => parameters is null;
 
     public override void Compute(QueryRanking q, Span<double> values)
     {
-        var relRet = q.NumRelRet;
-        var nonRelRet = q.NumRet - q.NumRelRet;
-        var relNonRet = q.NumRel - q.NumRelRet;
-        var nonRelNonRet = q.Options.DocumentsInCollection - q.NumRet - q.NumRel + q.NumRelRet;
-        values[0] = (coefficients[0] * relRet) + (coefficients[1] * nonRelRet) + (coefficients[2] * relNonRet)
-            + (coefficients[3] == 0 ? 0 : coefficients[3] * nonRelNonRet);
+        if (coefficients.Length != 4)
+        {
+            throw new EvaluationException(
+                "trec_eval.calc_utility: improper number of coefficients (utility needs a,b,c,d)", ExitCodes.CalculationFailed);
+        }
+
+        // Same operands and order of operations as m_utility.c (all terms added, even with a zero coefficient).
+        values[0] = (coefficients[0] * q.NumRelRet)
+            + (coefficients[1] * (q.NumRet - q.NumRelRet))
+            + (coefficients[2] * (q.NumRel - q.NumRelRet))
+            + (coefficients[3] * (q.Options.DocumentsInCollection + q.NumRelRet - q.NumRet - q.NumRel));
     }
 }

@@ -20,7 +20,7 @@ internal static class JsonResultWriter
             json.WriteStartArray("measures");
             foreach (var c in result.Columns)
             {
-                if (c.Kind != MeasureValueKind.Text)
+                if (c.Kind is not (MeasureValueKind.Text or MeasureValueKind.QueryText))
                 {
                     json.WriteStringValue(c.Name);
                 }
@@ -37,7 +37,11 @@ internal static class JsonResultWriter
                     json.WriteStartObject("values");
                     for (var j = 0; j < result.Columns.Count; j++)
                     {
-                        if (result.Columns[j].PerQuery)
+                        if (result.Columns[j].Kind == MeasureValueKind.QueryText)
+                        {
+                            json.WriteString(result.Columns[j].Name, q.TextAt(j));
+                        }
+                        else if (result.Columns[j].PerQuery)
                         {
                             Value(json, result.Columns[j], q.Values[j]);
                         }
@@ -53,7 +57,7 @@ internal static class JsonResultWriter
             json.WriteStartObject("all");
             for (var j = 0; j < result.Columns.Count; j++)
             {
-                if (result.Columns[j].Kind != MeasureValueKind.Text)
+                if (result.Columns[j].Kind is not (MeasureValueKind.Text or MeasureValueKind.QueryText))
                 {
                     Value(json, result.Columns[j], result.Aggregate[j]);
                 }

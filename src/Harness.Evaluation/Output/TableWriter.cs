@@ -8,7 +8,7 @@ internal static class TableWriter
 {
     public static void Write(TextWriter writer, EvaluationResult result, bool perQuery)
     {
-        var columns = result.Columns.Select((c, i) => (Column: c, Index: i)).Where(c => c.Column.Kind != MeasureValueKind.Text).ToArray();
+        var columns = result.Columns.Select((c, i) => (Column: c, Index: i)).Where(c => c.Column.Kind is not (MeasureValueKind.Text or MeasureValueKind.QueryText)).ToArray();
         var rows = new List<string[]>();
         var header = new[] { "query" }.Concat(columns.Select(c => c.Column.Name)).ToArray();
         rows.Add(header);

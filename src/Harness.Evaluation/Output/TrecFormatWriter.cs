@@ -17,7 +17,12 @@ internal static class TrecFormatWriter
             {
                 for (var j = 0; j < columns.Count; j++)
                 {
-                    if (columns[j].PerQuery)
+                    if (columns[j].Kind == MeasureValueKind.QueryText)
+                    {
+                        // m_relstring.c te_print_q_relstring: "%-22s\t%s\t'%s'\n".
+                        Line(sb, columns[j], q.QueryId, 0, "'" + q.TextAt(j) + "'");
+                    }
+                    else if (columns[j].PerQuery)
                     {
                         Line(sb, columns[j], q.QueryId, q.Values[j], result.RunId);
                     }
@@ -35,7 +40,10 @@ internal static class TrecFormatWriter
         {
             for (var j = 0; j < columns.Count; j++)
             {
-                Line(sb, columns[j], "all", result.Aggregate[j], result.RunId);
+                if (columns[j].Kind != MeasureValueKind.QueryText)
+                {
+                    Line(sb, columns[j], "all", result.Aggregate[j], result.RunId);
+                }
             }
         }
 
@@ -54,6 +62,7 @@ internal static class TrecFormatWriter
         switch (column.Kind)
         {
             case MeasureValueKind.Text:
+            case MeasureValueKind.QueryText:
                 sb.Append(runId);
                 break;
             case MeasureValueKind.Count:

@@ -17,7 +17,11 @@ internal static class TsvWriter
             {
                 for (var j = 0; j < result.Columns.Count; j++)
                 {
-                    if (result.Columns[j].PerQuery)
+                    if (result.Columns[j].Kind == MeasureValueKind.QueryText)
+                    {
+                        Row(sb, q.QueryId, result.Columns[j], 0, q.TextAt(j));
+                    }
+                    else if (result.Columns[j].PerQuery)
                     {
                         Row(sb, q.QueryId, result.Columns[j], q.Values[j], result.RunId);
                     }
@@ -27,7 +31,10 @@ internal static class TsvWriter
 
         for (var j = 0; j < result.Columns.Count; j++)
         {
-            Row(sb, "all", result.Columns[j], result.Aggregate[j], result.RunId);
+            if (result.Columns[j].Kind != MeasureValueKind.QueryText)
+            {
+                Row(sb, "all", result.Columns[j], result.Aggregate[j], result.RunId);
+            }
         }
 
         writer.Write(sb);
@@ -38,7 +45,7 @@ internal static class TsvWriter
         sb.Append(qid).Append('\t').Append(column.Name).Append('\t');
         sb.Append(column.Kind switch
         {
-            MeasureValueKind.Text => runId,
+            MeasureValueKind.Text or MeasureValueKind.QueryText => runId,
             MeasureValueKind.Count => ((long)value).ToString(CultureInfo.InvariantCulture),
             _ => value.ToString("R", CultureInfo.InvariantCulture),
         });

@@ -56,7 +56,7 @@ internal static class QrelsReader
                 var d = Encoding.UTF8.GetString(docNo);
                 var q = Encoding.UTF8.GetString(qid);
                 throw new EvaluationException(
-                    $"{name}:{lineNo}: duplicate docno {d} in qrels query {q} (trec_eval.form_res_qrels: duplicate docs {d})", ExitCodes.Input)
+                    $"{name}:{lineNo}: duplicate docno {d} in qrels query {q} (trec_eval.form_res_rels: duplicate docs {d})", ExitCodes.CalculationFailed)
                 { QueryId = q, DocNo = d };
             }
         }

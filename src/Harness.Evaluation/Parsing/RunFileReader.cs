@@ -55,8 +55,7 @@ internal static class RunFileReader
                 linesBefore += c.LineCount;
             }
 
-            var runId = chunks.Select(c => c.FirstRunId).FirstOrDefault(r => r is not null) ?? string.Empty;
-            return new RunData(chunks, runId);
+            return new RunData(chunks, LastRunId(handle, chunks));
         }
     }
 
@@ -160,13 +159,8 @@ internal static class RunFileReader
                     }
 
                     var qid = bytes.Slice(starts[0], lengths[0]);
-                    if (chunk.FirstRunId is null)
-                    {
-                        var line = bytes[pos..lineEnd];
-                        LineFields.Split(line, starts, lengths, out _);
-                        chunk.FirstRunId = Encoding.UTF8.GetString(line.Slice(starts[5], lengths[5]));
-                        Fields(bytes[..lineEnd], pos, starts, lengths);
-                    }
+                    chunk.LastLineOffset = readStart + pos;
+                    chunk.LastLineLength = lineEnd - pos;
 
                     if (currentQidStart < 0 || !qid.SequenceEqual(bytes.Slice(currentQidStart, currentQidLength)))
                     {
@@ -252,7 +246,8 @@ internal static class RunFileReader
         }
 
         var run = new Run();
-        string? runId = null;
+        var lastRunStart = -1;
+        var lastRunLength = 0;
         Span<int> starts = stackalloc int[6];
         Span<int> lengths = stackalloc int[6];
         long lineNo = 0;
@@ -275,15 +270,39 @@ internal static class RunFileReader
                     $"{path}:{lineNo}: malformed run line: expected 6 fields (qid iter docno rank sim runid), found {n}", ExitCodes.Input);
             }
 
-            runId ??= Encoding.UTF8.GetString(line.Slice(starts[5], lengths[5]));
+            var lineStart = (int)(pos - (nl < 0 ? line.Length : line.Length + 1));
+            lastRunStart = lineStart + starts[5];
+            lastRunLength = lengths[5];
             run.Add(
                 Encoding.UTF8.GetString(line.Slice(starts[0], lengths[0])),
                 Encoding.UTF8.GetString(line.Slice(starts[2], lengths[2])),
                 CNumber.Atof(line.Slice(starts[4], lengths[4])));
         }
 
-        run.RunId = runId ?? string.Empty;
+        // get_trec_results.c: every query carries the run_id of the last line parsed.
+        run.RunId = lastRunStart < 0 ? string.Empty : Encoding.UTF8.GetString(data, lastRunStart, lastRunLength);
         return run;
+    }
+
+    /// <summary>The sixth field of the file's last result line (what trec_eval prints as runid), or "".</summary>
+    private static string LastRunId(SafeFileHandle handle, RunChunk[] chunks)
+    {
+        for (var c = chunks.Length - 1; c >= 0; c--)
+        {
+            if (chunks[c].LastLineOffset < 0)
+            {
+                continue;
+            }
+
+            var line = new byte[chunks[c].LastLineLength];
+            ReadFully(handle, line, chunks[c].LastLineOffset, line.Length);
+            Span<int> starts = stackalloc int[6];
+            Span<int> lengths = stackalloc int[6];
+            LineFields.Split(line, starts, lengths, out _);
+            return Encoding.UTF8.GetString(line.AsSpan(starts[5], lengths[5]));
+        }
+
+        return string.Empty;
     }
 
     /// <summary>The 1-based line of the second occurrence of (qid, docno) in a run file, or 0 (error reporting only).</summary>

@@ -58,7 +58,7 @@ internal sealed class EvaluationWorker(EvaluationOptions options)
                 {
                     var docNo = Encoding.UTF8.GetString(d);
                     throw new EvaluationException(
-                        $"duplicate docno {docNo} in query {queryId} (trec_eval.form_res_rels: duplicate docs {docNo})", ExitCodes.Input)
+                        $"duplicate docno {docNo} in query {queryId} (trec_eval.form_res_rels: duplicate docs {docNo})", ExitCodes.CalculationFailed)
                     { QueryId = queryId, DocNo = docNo };
                 }
 

@@ -83,6 +83,9 @@ internal sealed class QueryRanking
         NumUnjudgedInPool = unjudged;
     }
 
-    /// <summary>Whether the document at 0-based rank <paramref name="i"/> is relevant (level &gt;= the relevance level).</summary>
-    public bool IsRelevant(int i) => _rels[i] >= RelevanceLevel && _rels[i] >= 0;
+    /// <summary>
+    /// Whether the document at 0-based rank <paramref name="i"/> is relevant: its value &gt;= the relevance level, the
+    /// comparison the m_*.c files make on results_rel_list (so with a negative -l, -1 / -2 entries count, as in C).
+    /// </summary>
+    public bool IsRelevant(int i) => _rels[i] >= RelevanceLevel;
 }

@@ -38,8 +38,10 @@ internal sealed class RunChunk
     public long ErrorLine;
     public string? Error;
 
-    /// <summary>The run id of the first result line of the slice.</summary>
-    public string? FirstRunId;
+    /// <summary>File offset and length of the slice's last result line (-1: none): trec_eval reports the run id of
+    /// the file's last result line (get_trec_results.c keeps the run_id of the last line parsed).</summary>
+    public long LastLineOffset = -1;
+    public int LastLineLength;
 
     public ReadOnlySpan<byte> DocNo(int i) => Arena.AsSpan(DocStarts[i], DocStarts[i + 1] - DocStarts[i]);
 
