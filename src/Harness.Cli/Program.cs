@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Harness.Cli.Commands;
-using Harness.Evaluation;
+using Harness.Cli.Commands.Eval;
 
 namespace Harness.Cli;
 

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Harness.Evaluation.Measures;
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Parsing;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation;
 
@@ -37,7 +38,7 @@ public sealed class Evaluator
 
     /// <summary>Evaluates an in-memory run.</summary>
     /// <exception cref="EvaluationException">Duplicate docno, bad utility coefficients, or a qrels query missing from the run without -c (exit 4).</exception>
-    public EvaluationResult Evaluate(Qrels qrels, Run run)
+    public EvaluationResult Evaluate(TrecQrels qrels, TrecRun run)
     {
         ArgumentNullException.ThrowIfNull(qrels);
         ArgumentNullException.ThrowIfNull(run);
@@ -59,7 +60,32 @@ public sealed class Evaluator
         }
 
         chunk.BuildSegments(qrels.QueryCount);
-        return Evaluate(qrels, new RunData([chunk], run.RunId));
+        return Evaluate(qrels, new RunData([chunk], run.RunId, run.CoercedLines));
+    }
+
+    /// <summary>
+    /// Evaluates a run read from <paramref name="runPath"/> (a file, <c>-</c> for standard input, a FIFO, gzip or xz) on
+    /// the fast path: parsed in parallel from bytes, keeping only judged queries. Errors name the file and line.
+    /// </summary>
+    /// <exception cref="EvaluationException">Unreadable or malformed run, duplicate docno, missing query without -c.</exception>
+    public EvaluationResult EvaluateRunFile(TrecQrels qrels, string runPath, bool lenient = false)
+    {
+        ArgumentNullException.ThrowIfNull(qrels);
+        ArgumentNullException.ThrowIfNull(runPath);
+        var run = RunFileReader.Read(runPath, qrels, lenient);
+        try
+        {
+            return Evaluate(qrels, run);
+        }
+        catch (EvaluationException e) when (e.DocNo is not null && e.QueryId is not null)
+        {
+            var line = RunFileReader.FindDuplicateLine(runPath, e.QueryId, e.DocNo);
+            throw new EvaluationException(line > 0 ? $"{runPath}:{line}: {e.Message}" : $"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId, DocNo = e.DocNo };
+        }
+        catch (EvaluationException e) when (e.Error == EvaluationError.MissingQuery)
+        {
+            throw new EvaluationException($"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId };
+        }
     }
 
     internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo)
@@ -74,7 +100,7 @@ public sealed class Evaluator
         return level < 0 ? RelevanceValues.Unjudged : level;
     }
 
-    internal EvaluationResult Evaluate(Qrels qrels, RunData run)
+    internal EvaluationResult Evaluate(TrecQrels qrels, RunData run)
     {
         var ordered = qrels.Ordered;
         var segments = new List<(int Chunk, RunSegment Segment)>?[qrels.QueryCount];
@@ -94,7 +120,7 @@ public sealed class Evaluator
                 {
                     throw new EvaluationException(
                         $"query {q.QueryId} is in the qrels but not in the run (use -c to score it as an empty ranking)",
-                        ExitCodes.MissingQuery) { QueryId = q.QueryId };
+                        EvaluationError.MissingQuery) { QueryId = q.QueryId };
                 }
             }
         }
@@ -131,7 +157,15 @@ public sealed class Evaluator
             }
         }
 
-        var result = new EvaluationResult(run.RunId, _columns);
+        if (_options.ZScores is { } z)
+        {
+            for (var p = 0; p < ordered.Length; p++)
+            {
+                ToZScores(z, ordered[p].QueryId, rows[p]);
+            }
+        }
+
+        var result = new EvaluationResult(run.RunId, _columns) { IsZScores = _options.ZScores is not null, CoercedRunLines = run.CoercedLines };
         var aggregate = result.AggregateValues;
         for (var p = 0; p < ordered.Length; p++)
         {
@@ -161,6 +195,27 @@ public sealed class Evaluator
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// trec_eval -Z (convert_zscores.c): every value of the query becomes a z-score before it is summed; runid, num_q
+    /// (counted, not summed from values) and relstring (a string) are left alone.
+    /// </summary>
+    private void ToZScores(ZScoreTable z, string queryId, double[] row)
+    {
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i].Measure;
+            if (m.Aggregation == MeasureAggregation.None || m.Name == "num_q")
+            {
+                continue;
+            }
+
+            for (var j = _offsets[i]; j < _offsets[i] + _measures.Measures[i].Names.Count; j++)
+            {
+                row[j] = z.Convert(queryId, _columns[j].Name, row[j]);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

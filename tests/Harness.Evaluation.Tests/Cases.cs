@@ -31,6 +31,9 @@ internal static class Cases
         }
     }
 
-    /// <summary>The shared folder cloned beside the repository (<c>&lt;repo&gt;/../shared</c>).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    /// <summary>trec_eval 10.0's own test folder, vendored with its licence (TestData/trec_eval/README.md).</summary>
+    public static string TrecEvalData => Path.Combine(RepoRoot, "tests", "Harness.Evaluation.Tests", "TestData", "trec_eval");
+
+    /// <summary>A file of <see cref="TrecEvalData"/>.</summary>
+    public static string TrecEval(string name) => Path.Combine(TrecEvalData, name);
 }

@@ -85,19 +85,19 @@ public sealed class ErrorTests
     }
 
     [Test]
-    public void In_memory_duplicates_and_missing_queries_throw_with_exit_codes()
+    public void In_memory_duplicates_and_missing_queries_throw_with_their_error_kind()
     {
-        var qrels = new Qrels();
+        var qrels = new TrecQrels();
         qrels.Add("q", "a", 1);
         qrels.Add("p", "a", 1);
-        var run = new Run("r");
+        var run = new TrecRun("r");
         run.Add("q", "a", 1);
         var missing = Assert.Throws<EvaluationException>(() => new Evaluator(MeasureSet.Official).Evaluate(qrels, run));
-        Assert.That(missing.ExitCode, Is.EqualTo(ExitCodes.MissingQuery));
+        Assert.That(missing.Error, Is.EqualTo(EvaluationError.MissingQuery));
         run.Add("p", "a", 1);
         run.Add("p", "a", 2);
         var duplicate = Assert.Throws<EvaluationException>(() => new Evaluator(MeasureSet.Official).Evaluate(qrels, run));
-        Assert.That(duplicate.ExitCode, Is.EqualTo(ExitCodes.CalculationFailed));
+        Assert.That(duplicate.Error, Is.EqualTo(EvaluationError.CannotCalculate));
         Assert.That(duplicate.DocNo, Is.EqualTo("a"));
         Assert.Throws<EvaluationException>(() => qrels.Add("q", "a", 0));
     }

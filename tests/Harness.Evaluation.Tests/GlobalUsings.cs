@@ -1,3 +1,4 @@
+global using Harness.Cli.Commands.Eval;
 global using NUnit.Framework;
 
 [assembly: Parallelizable(ParallelScope.Fixtures)]

@@ -1,5 +1,4 @@
 using Harness.Evaluation.Output;
-using Harness.Evaluation.Parsing;
 
 namespace Harness.Evaluation.Tests;
 

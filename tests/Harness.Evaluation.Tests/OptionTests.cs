@@ -138,10 +138,11 @@ public sealed class OptionTests
     }
 
     [Test]
-    public void Scores_are_read_with_atof_semantics()
+    public void Lenient_scores_are_read_with_atof_semantics()
     {
         // "1e1" = 10 beats "9.5"; "abc" reads as 0 and "-1" ranks last; extra fields after runid are ignored.
-        var run = EvalRun.Text("q 0 a 1\n", "q Q0 b 1 9.5 r\nq Q0 a 2 1e1 r extra\nq Q0 c 3 abc r\nq Q0 d 4 -1 r\n", "-m", "recip_rank");
+        var run = EvalRun.Text("q 0 a 1\n", "q Q0 b 1 9.5 r\nq Q0 a 2 1e1 r extra\nq Q0 c 3 abc r\nq Q0 d 4 -1 r\n", "-m", "recip_rank", "--lenient");
         Assert.That(run["recip_rank"], Is.EqualTo("1.0000"));
+        Assert.That(run.Stderr, Does.Contain("coerced 1 line(s)"));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Harness.Evaluation.Parsing;
+using Harness.Evaluation.Internal.Parsing;
 
 namespace Harness.Evaluation.Tests;
 

@@ -173,7 +173,7 @@ public sealed class SourceCheckTests
         {
             var path = Path.Combine(dir, "run");
             File.WriteAllText(path, run);
-            Assert.That(Run.Load(path).RunId, Is.EqualTo("third"));
+            Assert.That(TrecRun.Load(path).RunId, Is.EqualTo("third"));
         }
         finally
         {

@@ -41,6 +41,9 @@ internal static class MeasureCatalog
         new SetFMeasure(),
         new NumNonrelJudgedRetMeasure(),
         new YaapMeasure(),
+        new RbpMeasure(),
+        new RbpResidMeasure(),
+        new UnjudgedMeasure(),
     ];
 
     /// <summary>trec_eval's default set (<c>-m official</c>): what out.test shows.</summary>

@@ -1,4 +1,4 @@
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -32,7 +32,7 @@ internal abstract class TrecMeasure
 
     /// <summary>A copy configured with the text after the first '.' of <c>-m name.params</c>.</summary>
     public virtual TrecMeasure WithParameters(string parameters) =>
-        throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", ExitCodes.Usage);
+        throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", EvaluationError.InvalidMeasure);
 
     public abstract void Compute(QueryRanking q, Span<double> values);
 

@@ -31,20 +31,8 @@ public sealed class DebianDescriptionsRealIndexTests
         var runs = index.Search(queries, 10);
 
         // RR@10 with the trec_eval-exact evaluator (ties by docno, descending, as trec_eval orders them).
-        var qrels = new Harness.Evaluation.Qrels();
-        foreach (var (q, d, g) in ds.GetQrels(Split.Test).All())
-        {
-            qrels.Add(q, d, g);
-        }
-
-        var run = new Harness.Evaluation.Run("bm25");
-        for (var i = 0; i < queries.Count; i++)
-        {
-            foreach (var hit in runs[i])
-            {
-                run.Add(queries[i].Id, hit.DocumentId, hit.Score);
-            }
-        }
+        var qrels = Harness.Evaluation.TrecQrels.From(ds.GetQrels(Split.Test).All());
+        var run = Harness.Evaluation.TrecRun.From("bm25", Enumerable.Range(0, queries.Count).SelectMany(i => runs[i].Select(hit => (queries[i].Id, hit.DocumentId, (double)hit.Score))));
 
         var rr = new Harness.Evaluation.Evaluator(Harness.Evaluation.MeasureSet.FromNames("RR@10"), new Harness.Evaluation.EvaluationOptions { AverageOverComplete = true }).Evaluate(qrels, run)["RR@10"];
         TestContext.Out.WriteLine($"debian-descriptions {ds.ContentHash}: {queries.Count} test queries, RR@10 {rr:F4}");
