@@ -42,6 +42,12 @@ public sealed class Evaluator
     {
         ArgumentNullException.ThrowIfNull(qrels);
         ArgumentNullException.ThrowIfNull(run);
+        return Evaluate(qrels, ToRunData(qrels, run));
+    }
+
+    /// <summary>An in-memory run reduced to the judged queries' results, levels looked up in <paramref name="qrels"/>.</summary>
+    private RunData ToRunData(TrecQrels qrels, TrecRun run)
+    {
         _ = qrels.Ordered;
         var chunk = new RunChunk((int)Math.Min(run.Count, int.MaxValue / 2), 1024);
         foreach (var qid in run.QueryIds)
@@ -60,7 +66,7 @@ public sealed class Evaluator
         }
 
         chunk.BuildSegments(qrels.QueryCount);
-        return Evaluate(qrels, new RunData([chunk], run.RunId, run.CoercedLines));
+        return new RunData([chunk], run.RunId, run.CoercedLines);
     }
 
     /// <summary>
@@ -101,6 +107,116 @@ public sealed class Evaluator
     }
 
     internal EvaluationResult Evaluate(TrecQrels qrels, RunData run)
+    {
+        foreach (var m in _measures.Measures)
+        {
+            if (m.Measure.NeedsJudgmentGroups)
+            {
+                throw new EvaluationException(
+                    $"trec_eval: Can't calculate measure '{m.Measure.Name}': it needs judgment-group qrels (-R qrels_jg)", EvaluationError.CannotCalculate);
+            }
+        }
+
+        var (ordered, rows, texts, missing) = ScoreQueries(qrels, run);
+        return BuildResult(run.RunId, run.CoercedLines, [.. ordered.Select(q => q.QueryId)], rows, missing, texts);
+    }
+
+    /// <summary>
+    /// Evaluates a run against qrels_jg judgments (trec_eval -R qrels_jg, form_res_rels_jg.c): each *_avgjg measure is
+    /// computed on every judgment group of a query and averaged over them (summed in strcmp order of the group names,
+    /// then divided by their number when there is more than one). Only runid, num_q and the *_avgjg measures can be
+    /// computed this way, as in trec_eval.
+    /// </summary>
+    /// <exception cref="EvaluationException">Another measure was asked for, a duplicate docno, or a missing query without -c.</exception>
+    public EvaluationResult EvaluateJudgmentGroups(TrecJudgmentGroups judgments, TrecRun run)
+    {
+        ArgumentNullException.ThrowIfNull(judgments);
+        ArgumentNullException.ThrowIfNull(run);
+        foreach (var m in _measures.Measures)
+        {
+            if (!m.Measure.NeedsJudgmentGroups && m.Measure.Name is not ("runid" or "num_q"))
+            {
+                throw new EvaluationException(
+                    $"trec_eval: Can't calculate measure '{m.Measure.Name}' on judgment-group qrels (-R qrels_jg): only runid, num_q and the *_avgjg measures", EvaluationError.CannotCalculate);
+            }
+        }
+
+        var queryIds = judgments.QueryIds;
+        if (!_options.AverageOverComplete)
+        {
+            foreach (var q in queryIds)
+            {
+                if (run.For(q).Count == 0)
+                {
+                    throw new EvaluationException(
+                        $"query {q} is in the qrels but not in the run (use -c to score it as an empty ranking)", EvaluationError.MissingQuery) { QueryId = q };
+                }
+            }
+        }
+
+        // Each group scored like ordinary qrels (queries the run lacks come out as -c's stand-in ranking, all zero).
+        var complete = new Evaluator(_measures, _options with { AverageOverComplete = true, ZScores = null });
+        var perGroup = new Dictionary<string, Dictionary<string, double[]>>(StringComparer.Ordinal);
+        foreach (var (group, qrels) in judgments.Groups)
+        {
+            var data = complete.ToRunData(qrels, run);
+            var (ordered, rows, _, _) = complete.ScoreQueries(qrels, data);
+            var byQuery = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            for (var p = 0; p < ordered.Length; p++)
+            {
+                byQuery.Add(ordered[p].QueryId, rows[p]);
+            }
+
+            perGroup.Add(group, byQuery);
+        }
+
+        var width = _columns.Length;
+        var combined = new double[queryIds.Count][];
+        var missing = new bool[queryIds.Count];
+        for (var p = 0; p < queryIds.Count; p++)
+        {
+            var row = combined[p] = new double[width];
+            var groups = judgments.GroupsOf(queryIds[p]);
+            foreach (var g in groups)
+            {
+                var groupRow = perGroup[g][queryIds[p]];
+                for (var j = 0; j < width; j++)
+                {
+                    row[j] += groupRow[j];
+                }
+            }
+
+            for (var i = 0; i < _measures.Measures.Count; i++)
+            {
+                var m = _measures.Measures[i];
+                for (var j = _offsets[i]; j < _offsets[i] + m.Names.Count; j++)
+                {
+                    if (!m.Measure.NeedsJudgmentGroups)
+                    {
+                        row[j] = m.Measure.Name == "num_q" ? 1 : 0;
+                    }
+                    else if (groups.Count > 1)
+                    {
+                        row[j] /= groups.Count;
+                    }
+                }
+            }
+
+            missing[p] = run.For(queryIds[p]).Count == 0;
+        }
+
+        if (_options.ZScores is { } z)
+        {
+            for (var p = 0; p < queryIds.Count; p++)
+            {
+                ToZScores(z, queryIds[p], combined[p]);
+            }
+        }
+
+        return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], combined, missing, null);
+    }
+
+    private (JudgedQuery[] Ordered, double[][] Rows, string?[][]? Texts, bool[] Missing) ScoreQueries(TrecQrels qrels, RunData run)
     {
         var ordered = qrels.Ordered;
         var segments = new List<(int Chunk, RunSegment Segment)>?[qrels.QueryCount];
@@ -165,9 +281,22 @@ public sealed class Evaluator
             }
         }
 
-        var result = new EvaluationResult(run.RunId, _columns) { IsZScores = _options.ZScores is not null, CoercedRunLines = run.CoercedLines };
-        var aggregate = result.AggregateValues;
+        var missing = new bool[ordered.Length];
         for (var p = 0; p < ordered.Length; p++)
+        {
+            missing[p] = segments[ordered[p].Index] is null;
+        }
+
+        return (ordered, rows, texts, missing);
+    }
+
+    /// <summary>trec_eval's accumulation and averaging (meas_acc.c, meas_avg.c): sums in query order, then the mean.</summary>
+    private EvaluationResult BuildResult(string runId, long coercedLines, string[] queryIds, double[][] rows, bool[] missing, string?[][]? texts)
+    {
+        var width = _columns.Length;
+        var result = new EvaluationResult(runId, _columns) { IsZScores = _options.ZScores is not null, CoercedRunLines = coercedLines };
+        var aggregate = result.AggregateValues;
+        for (var p = 0; p < queryIds.Length; p++)
         {
             var row = rows[p];
             for (var j = 0; j < width; j++)
@@ -175,10 +304,10 @@ public sealed class Evaluator
                 aggregate[j] += row[j];
             }
 
-            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null, texts?[p]);
+            result.AddQuery(queryIds[p], row, missing[p], texts?[p]);
         }
 
-        var n = ordered.Length;
+        var n = queryIds.Length;
         for (var i = 0; i < _measures.Measures.Count; i++)
         {
             var m = _measures.Measures[i];

@@ -5,14 +5,18 @@ namespace Harness.Evaluation.Tests;
 /// <summary>Runs <see cref="TrecEvalCommandLine"/> on text written to temporary files and parses what it prints.</summary>
 internal sealed class EvalRun
 {
-    private EvalRun(int exitCode, string stdout, string stderr)
+    private EvalRun(int exitCode, string stdout, string stderr, string dir = "")
     {
+        Dir = dir;
         ExitCode = exitCode;
         Stdout = stdout;
         Stderr = stderr;
     }
 
     public int ExitCode { get; }
+
+    /// <summary>For <see cref="Text"/>: the folder (with a trailing separator) that held the files "qrels" and "run".</summary>
+    public string Dir { get; }
 
     public string Stdout { get; }
 
@@ -60,7 +64,8 @@ internal sealed class EvalRun
             var r = Path.Combine(dir, "run");
             File.WriteAllText(q, qrels);
             File.WriteAllText(r, run);
-            return Files([.. options, q, r]);
+            var result = Files([.. options, q, r]);
+            return new EvalRun(result.ExitCode, result.Stdout, result.Stderr, dir + Path.DirectorySeparatorChar);
         }
         finally
         {

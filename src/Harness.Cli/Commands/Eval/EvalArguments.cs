@@ -27,6 +27,9 @@ internal sealed class EvalArguments
     /// <summary><c>--lenient</c>: trec_eval's atol/atof coercions instead of errors.</summary>
     public bool Lenient { get; set; }
 
+    /// <summary><c>-R</c>: qrels (default) or qrels_jg (judgment groups).</summary>
+    public string RelInfoFormat { get; set; } = "qrels";
+
     /// <summary><c>-Z FILE</c>: z-scores file.</summary>
     public string? ZScoresFile { get; set; }
 }

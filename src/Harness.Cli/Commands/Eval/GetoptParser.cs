@@ -155,12 +155,13 @@ internal static class GetoptParser
                         result.TrecMeasures.Add(value);
                         break;
                     case 'R':
-                        if (value != "qrels")
+                        if (value is not ("qrels" or "qrels_jg"))
                         {
-                            // trec_eval's other rel_info formats (prefs, qrels_prefs, qrels_jg) are not implemented.
-                            throw Usage($"rel_info format '{value}' is not supported (only qrels; prefs, qrels_prefs and qrels_jg are not implemented)");
+                            // trec_eval's preference formats (prefs, qrels_prefs) are not implemented.
+                            throw Usage($"rel_info format '{value}' is not supported (qrels, qrels_jg; prefs and qrels_prefs are not implemented)");
                         }
 
+                        result.RelInfoFormat = value;
                         break;
                     case 'T':
                         if (value != "trec_results")

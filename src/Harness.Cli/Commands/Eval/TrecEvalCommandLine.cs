@@ -25,6 +25,8 @@ internal static class TrecEvalCommandLine
           -M N           evaluate only the first N documents of each query (after sorting)
           -J             drop retrieved documents that are not judged
           -N N           number of documents in the collection (utility)
+          -R FORMAT      judgments format: qrels (default) or qrels_jg (second field = judgment group;
+                         measures map_avgjg, P_avgjg, Rprec_mult_avgjg, nickname qrels_jg)
           -Z FILE        print z-scores: each query's value v becomes (v - mean) / stddev from FILE's
                          'qid measure mean stddev' lines before averaging (lines prefixed Z)
           -m MEASURE[.PARAMS]
@@ -96,9 +98,22 @@ internal static class TrecEvalCommandLine
             var measures = MeasureSet.Parse(trec, parsed.ModernMeasures);
             var options = parsed.ZScoresFile is { } z ? parsed.Options with { ZScores = ZScoreTable.Load(z) } : parsed.Options;
             Phase(stderr, timing, "measures");
-            var qrels = TrecQrels.Load(parsed.Files[0], parsed.Lenient);
-            Phase(stderr, timing, "qrels");
-            var result = new Evaluator(measures, options).EvaluateRunFile(qrels, parsed.Files[1], parsed.Lenient);
+            long qrelsCoerced;
+            EvaluationResult result;
+            if (parsed.RelInfoFormat == "qrels_jg")
+            {
+                var groups = TrecJudgmentGroups.Load(parsed.Files[0], parsed.Lenient);
+                qrelsCoerced = groups.CoercedLines;
+                result = new Evaluator(measures, options).EvaluateJudgmentGroups(groups, TrecRun.Load(parsed.Files[1], parsed.Lenient));
+            }
+            else
+            {
+                var qrels = TrecQrels.Load(parsed.Files[0], parsed.Lenient);
+                qrelsCoerced = qrels.CoercedLines;
+                Phase(stderr, timing, "qrels");
+                result = new Evaluator(measures, options).EvaluateRunFile(qrels, parsed.Files[1], parsed.Lenient);
+            }
+
             Phase(stderr, timing, "run + evaluate");
             var format = parsed.Format ?? (parsed.ModernMeasures.Count > 0 ? OutputFormat.Table : OutputFormat.Trec);
             ResultWriter.Write(stdout, result, format, parsed.PerQuery, parsed.Summary);
@@ -106,8 +121,8 @@ internal static class TrecEvalCommandLine
             Phase(stderr, timing, "output");
             if (parsed.Lenient)
             {
-                stderr.Write($"harness eval: --lenient: coerced {qrels.CoercedLines + result.CoercedRunLines} line(s) "
-                    + $"({qrels.CoercedLines} in {parsed.Files[0]}, {result.CoercedRunLines} in {parsed.Files[1]})\n");
+                stderr.Write($"harness eval: --lenient: coerced {qrelsCoerced + result.CoercedRunLines} line(s) "
+                    + $"({qrelsCoerced} in {parsed.Files[0]}, {result.CoercedRunLines} in {parsed.Files[1]})\n");
             }
 
             return EvalExitCodes.Ok;

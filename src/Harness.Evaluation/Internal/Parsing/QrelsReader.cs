@@ -10,7 +10,25 @@ namespace Harness.Evaluation.Internal.Parsing;
 /// </summary>
 internal static class QrelsReader
 {
-    public static TrecQrels Read(string path, bool lenient)
+    public static TrecQrels Read(string path, bool lenient) => Parse(ReadBytes(path), path, lenient);
+
+    /// <summary>
+    /// Reads qrels_jg judgments (get_qrels_jg.c): the same lines, the second field naming the judgment group; one
+    /// <see cref="TrecQrels"/> per group. A docno may be judged once per (query, group).
+    /// </summary>
+    public static Dictionary<string, TrecQrels> ReadGroups(string path, bool lenient)
+    {
+        var groups = new Dictionary<string, TrecQrels>(StringComparer.Ordinal);
+        Parse(ReadBytes(path), path, lenient, groups);
+        foreach (var g in groups.Values)
+        {
+            _ = g.Ordered;
+        }
+
+        return groups;
+    }
+
+    private static byte[] ReadBytes(string path)
     {
         byte[] bytes;
         using (var input = InputFile.Open(path, "qrels file"))
@@ -25,13 +43,15 @@ internal static class QrelsReader
             }
         }
 
-        return Parse(bytes, path, lenient);
+        return bytes;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TrecQrels Parse(ReadOnlySpan<byte> data, string name, bool lenient)
+    public static TrecQrels Parse(ReadOnlySpan<byte> data, string name, bool lenient, Dictionary<string, TrecQrels>? groups = null)
     {
         var qrels = new TrecQrels();
+        var target = qrels;
+        var judgments = 0L;
         Span<int> starts = stackalloc int[5];
         Span<int> lengths = stackalloc int[5];
         long lineNo = 0;
@@ -72,7 +92,18 @@ internal static class QrelsReader
             }
 
             var level = (int)Math.Clamp(rel, int.MinValue, int.MaxValue);
-            if (!qrels.TryAdd(qid, docNo, level))
+            if (groups is not null)
+            {
+                var group = Encoding.UTF8.GetString(line.Slice(starts[1], lengths[1]));
+                if (!groups.TryGetValue(group, out target))
+                {
+                    target = new TrecQrels();
+                    groups.Add(group, target);
+                }
+            }
+
+            judgments++;
+            if (!target!.TryAdd(qid, docNo, level))
             {
                 var d = Encoding.UTF8.GetString(docNo);
                 var q = Encoding.UTF8.GetString(qid);
@@ -82,7 +113,7 @@ internal static class QrelsReader
             }
         }
 
-        if (qrels.QueryCount == 0)
+        if (judgments == 0)
         {
             // trec_eval fails too: "Cannot read qrels file" for an empty file, "No queries with both results and
             // relevance info" (exit 7) for a comment-only one.
@@ -90,6 +121,14 @@ internal static class QrelsReader
         }
 
         qrels.CoercedLines = coerced;
+        if (groups is not null)
+        {
+            foreach (var g in groups.Values)
+            {
+                g.CoercedLines = coerced;
+            }
+        }
+
         _ = qrels.Ordered;
         return qrels;
     }
