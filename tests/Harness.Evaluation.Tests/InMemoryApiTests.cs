@@ -91,11 +91,11 @@ public sealed class InMemoryApiTests
             var memory = new Evaluator(MeasureSet.AllTrec).Evaluate(TrecQrels.Load(qrelsPath), TrecRun.Load(runPath));
             Assert.That(memory.Queries, Has.Count.EqualTo(200));
             Assert.That(cli["num_ret"], Is.EqualTo("200000"));
-            Assert.That(cli["map"], Is.EqualTo(Output.CFormat.Fixed(memory["map"], 4, 6)));
-            Assert.That(cli["ndcg_cut_10", "137"], Is.EqualTo(Output.CFormat.Fixed(memory.Queries.Single(q => q.QueryId == "137")["ndcg_cut_10"], 4, 6)));
-            foreach (var name in memory.Columns.Where(c => c.Kind == Measures.MeasureValueKind.Float).Select(c => c.Name))
+            Assert.That(cli["map"], Is.EqualTo(Harness.Evaluation.Output.CFormat.Fixed(memory["map"], 4, 6)));
+            Assert.That(cli["ndcg_cut_10", "137"], Is.EqualTo(Harness.Evaluation.Output.CFormat.Fixed(memory.Queries.Single(q => q.QueryId == "137")["ndcg_cut_10"], 4, 6)));
+            foreach (var name in memory.Columns.Where(c => c.Kind == Harness.Evaluation.Measures.MeasureValueKind.Float).Select(c => c.Name))
             {
-                Assert.That(cli[name], Is.EqualTo(Output.CFormat.Fixed(memory[name], 4, 6)), name);
+                Assert.That(cli[name], Is.EqualTo(Harness.Evaluation.Output.CFormat.Fixed(memory[name], 4, 6)), name);
             }
         }
         finally

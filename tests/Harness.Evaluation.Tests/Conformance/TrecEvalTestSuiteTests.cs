@@ -34,13 +34,13 @@ public sealed class TrecEvalTestSuiteTests
         ("out.test.qrels_jg", "-m qrels_jg -q -R qrels_jg qrels.comments.123 results.test", null),
     ];
 
-    public static IEnumerable<TestCaseData> Cases() =>
+    public static IEnumerable<TestCaseData> SuiteCases() =>
         Suite.Select(c => new TestCaseData(c.Expected, c.Arguments, c.Pending).SetName($"trec_eval {c.Arguments} == {c.Expected}"));
 
-    [TestCaseSource(nameof(Cases))]
+    [TestCaseSource(nameof(SuiteCases))]
     public void Prints_the_expected_file_byte_for_byte(string expectedFile, string arguments, string? pending)
     {
-        var expected = File.ReadAllBytes(Tests.Cases.TrecEval(expectedFile));
+        var expected = File.ReadAllBytes(Cases.TrecEval(expectedFile));
         Assert.That(expected, Is.Not.Empty, "an empty expected file would make this test vacuous");
         if (pending is not null)
         {
@@ -48,7 +48,7 @@ public sealed class TrecEvalTestSuiteTests
         }
 
         var args = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(a => File.Exists(Tests.Cases.TrecEval(a)) ? Tests.Cases.TrecEval(a) : a)
+            .Select(a => File.Exists(Cases.TrecEval(a)) ? Cases.TrecEval(a) : a)
             .ToArray();
         var run = EvalRun.Files(args);
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);

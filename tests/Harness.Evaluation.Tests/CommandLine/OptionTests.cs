@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.CommandLine;
 
 /// <summary>trec_eval's options and getopt syntax: -c, -M, -l, -q, -n, -J, attached and separate values, permutation.</summary>
 public sealed class OptionTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Parsing;
 
 /// <summary>The byte-level run reader: line endings, white space, slice boundaries, very long lines.</summary>
 public sealed class RunReaderTests

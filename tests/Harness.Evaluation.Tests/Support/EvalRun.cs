@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Support;
 
 /// <summary>Runs <see cref="TrecEvalCommandLine"/> on text written to temporary files and parses what it prints.</summary>
 internal sealed class EvalRun

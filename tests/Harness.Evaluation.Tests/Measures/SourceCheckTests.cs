@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Measures;
 
 /// <summary>
 /// Behaviour checked against the trec_eval 10.0 C source (usnistgov/trec_eval); each expected value is worked out by

@@ -1,7 +1,7 @@
 using System.Text;
 using Harness.Evaluation.Internal.Parsing;
 
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Parsing;
 
 /// <summary>The vectorised field finder agrees with the plain byte loop on random lines.</summary>
 public sealed class RunLineScannerTests

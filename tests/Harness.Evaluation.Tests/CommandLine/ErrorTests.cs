@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.CommandLine;
 
 /// <summary>Every error path: message on stderr, nothing on stdout, the documented exit status.</summary>
 public sealed class ErrorTests

@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Measures;
 
 /// <summary>
 /// binG, G, ndcg_rel, Rndcg, yaap on <see cref="Cases.TieQrels"/>/<see cref="Cases.TieRun"/>, worked out by hand from

@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Measures;
 
 /// <summary>
 /// Every measure on <see cref="Cases.TieQrels"/>/<see cref="Cases.TieRun"/>, computed by hand. Ranking:

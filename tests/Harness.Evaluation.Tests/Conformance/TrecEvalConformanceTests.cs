@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Conformance;
 
 /// <summary>The acceptance test: <c>harness eval qrels.test results.test</c> prints out.test byte for byte.</summary>
 public sealed class TrecEvalConformanceTests

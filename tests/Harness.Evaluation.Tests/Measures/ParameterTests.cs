@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Measures;
 
 /// <summary>Measure parameters as trec_eval parses them.</summary>
 public sealed class ParameterTests

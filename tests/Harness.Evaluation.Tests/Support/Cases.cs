@@ -1,4 +1,4 @@
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Support;
 
 /// <summary>Small hand-checked inputs shared by the tests.</summary>
 internal static class Cases

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Measures;
 
 /// <summary>ir_measures-style names through <c>--measures</c> and the output formats.</summary>
 public sealed class ModernMeasureTests

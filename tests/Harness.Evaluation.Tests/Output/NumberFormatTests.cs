@@ -1,6 +1,6 @@
 using Harness.Evaluation.Output;
 
-namespace Harness.Evaluation.Tests;
+namespace Harness.Evaluation.Tests.Output;
 
 /// <summary>printf("%6.4f") and atof/atol as glibc does them.</summary>
 public sealed class NumberFormatTests
