@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Abstractions.Plugins;
 using Harness.Core.Plugins;
 
 namespace Harness.Cli.Commands;
@@ -47,5 +48,40 @@ internal static class PluginOptions
         }
 
         return catalog;
+    }
+
+    /// <summary>
+    /// Checks every <c>--set</c> before any work: each id must name a loaded plugin (a mistyped id would otherwise
+    /// silently run the defaults), and each plugin's settings must resolve (known names, valid values). Prints one
+    /// line per problem.
+    /// </summary>
+    /// <returns>True when every setting is valid.</returns>
+    public static bool CheckSettings(PluginSettings settings, PluginCatalog catalog, TextWriter stderr)
+    {
+        var ok = true;
+        var unknown = settings.PluginIds.Where(id => catalog.Find(id) is null).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            stderr.WriteLine($"harness: --set names plugins that are not loaded: {string.Join(", ", unknown)} (loaded: {string.Join(", ", catalog.Plugins.Select(p => p.Id).Order(StringComparer.Ordinal))})");
+            ok = false;
+        }
+
+        foreach (var id in settings.PluginIds.Order(StringComparer.Ordinal))
+        {
+            if (catalog.Find(id) is { } plugin)
+            {
+                try
+                {
+                    settings.Resolve(plugin.Info);
+                }
+                catch (PluginParameterException e)
+                {
+                    stderr.WriteLine($"harness: --set {e.Message}");
+                    ok = false;
+                }
+            }
+        }
+
+        return ok;
     }
 }
