@@ -86,8 +86,15 @@ internal static class Program
             Console.Out.Flush();
             return status;
         }
-        catch (StdoutClosedException)
+        catch (StdoutClosedException e)
         {
+            // A reader that went away (`| head`) is the normal end of a pipeline, as for a C program killed by
+            // SIGPIPE: no message. A descriptor closed outright is a mistake worth one line.
+            if (!e.ReaderGone)
+            {
+                Console.Error.WriteLine("harness: standard output is closed; nothing was written to it");
+            }
+
             return ExitStatus.StdoutClosed;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)

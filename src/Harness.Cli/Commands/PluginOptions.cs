@@ -29,9 +29,28 @@ internal static class PluginOptions
     };
 
     /// <summary>Loads the search path; reports skipped plugins on stderr. Returns null (after printing why) when a named folder is missing.</summary>
-    public static PluginCatalog? LoadCatalog(string[]? directories, TextWriter stderr)
+    public static PluginCatalog? LoadCatalog(string[]? directories, TextWriter stderr) =>
+        Load(() => PluginCatalog.Load(PluginSearchPath.Build(directories ?? [])), stderr) is { } catalog ? Report(catalog, stderr) : null;
+
+    /// <summary>
+    /// Loads a catalog; a plugin folder that cannot be read (permissions, a vanished mount) is reported in one line
+    /// naming it, and null is returned (bad input: the user named or installed that folder).
+    /// </summary>
+    public static PluginCatalog? Load(Func<PluginCatalog> load, TextWriter stderr)
     {
-        var catalog = PluginCatalog.Load(PluginSearchPath.Build(directories ?? []));
+        try
+        {
+            return load();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            stderr.WriteLine($"harness: cannot read a plugin folder: {e.Message}");
+            return null;
+        }
+    }
+
+    private static PluginCatalog? Report(PluginCatalog catalog, TextWriter stderr)
+    {
         foreach (var missing in catalog.MissingDirectories)
         {
             stderr.WriteLine($"harness: plugin folder '{missing.Path}' (from {missing.Origin}) does not exist");

@@ -49,7 +49,12 @@ internal static class PluginsVerifyCommand
             PluginCatalog? catalog;
             if (given.Length > 0)
             {
-                catalog = PluginCatalog.LoadPaths(given);
+                catalog = PluginOptions.Load(() => PluginCatalog.LoadPaths(given), Console.Error);
+                if (catalog is null)
+                {
+                    return ExitStatus.BadInput;
+                }
+
                 foreach (var problem in catalog.Problems)
                 {
                     Console.Error.WriteLine(problem);

@@ -129,6 +129,8 @@ internal static class RetrieveCommand
             }
         }
 
+        // A run killed while publishing may have left a previous version aside: put it back before anything else.
+        AtomicDirectory.Recover(outDir);
         var cache = new CacheStore(CacheRoot.Resolve(), line => stderr.WriteLine($"harness: {line}"));
         var context = new PluginContext(request.Seed)
         {
@@ -229,7 +231,7 @@ internal static class RetrieveCommand
             AtomicDirectory.Replace(outDir, folder =>
             {
                 AtomicFile.WriteText(Path.Combine(folder, "run.trec"), w => TrecRunWriter.WriteRun(w, run, request.RunId));
-                FaultPoint.Reach("output.building");
+                FaultPoint.Reach("output.building", cancellationToken);
                 AtomicFile.WriteText(Path.Combine(folder, "qrels.trec"), w => TrecRunWriter.WriteQrels(w, data.GetQrels(request.Split)));
                 if (hidden.Count > 0)
                 {

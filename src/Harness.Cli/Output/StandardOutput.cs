@@ -1,64 +1,48 @@
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
 namespace Harness.Cli.Output;
 
 /// <summary>
-/// Standard output for the verbs, guarded so that a reader going away (<c>harness plugins list | head -1</c>, or
-/// stdout closed outright) surfaces as <see cref="StdoutClosedException"/> instead of an IOException that could be
-/// mistaken for a failed file write. .NET ignores SIGPIPE, so the failed write is the only signal there is.
+/// Standard output for the verbs. .NET's console stream silently drops writes to a pipe whose reader is gone (and a
+/// closed descriptor surfaces as a misleading "access denied"), so output lost that way would go unnoticed; the verbs
+/// write to descriptor 1 through a FileStream instead, where EPIPE and EBADF raise, and every failure surfaces as
+/// <see cref="StdoutClosedException"/> (exit status 141) rather than as a failed file write. Other write errors
+/// (a full disk behind <c>&gt; file</c>) stay IOExceptions (exit status 3).
 /// </summary>
 internal static class StandardOutput
 {
-    /// <summary>Replaces <see cref="Console.Out"/> with the guarded writer.</summary>
-    public static void Install() => Console.SetOut(new GuardedWriter(Console.Out));
+    private const int Epipe = 32;
+    private const int Ebadf = 9;
+    private static Stream? _stream;
 
-    /// <summary>The raw standard output stream, guarded (for JSON writers).</summary>
-    /// <returns>A stream; dispose it to flush.</returns>
-    public static Stream OpenStream()
+    /// <summary>Replaces <see cref="Console.Out"/> with a writer on the guarded stream.</summary>
+    public static void Install()
+    {
+        _stream = new GuardedStream(Open);
+        Console.SetOut(new StreamWriter(_stream, new UTF8Encoding(false), 1 << 12, leaveOpen: true) { AutoFlush = true });
+    }
+
+    /// <summary>The guarded standard output stream (for JSON writers); not to be disposed.</summary>
+    /// <returns>The stream.</returns>
+    public static Stream OpenStream() => _stream ?? throw new InvalidOperationException("StandardOutput.Install was not called");
+
+    private static FileStream Open()
     {
         try
         {
-            return new GuardedStream(Console.OpenStandardOutput());
+            return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new StdoutClosedException(e);
+            throw new StdoutClosedException(new IOException("standard output is not open", Ebadf));
         }
     }
 
-    private static T Guard<T>(Func<T> action)
+    private sealed class GuardedStream(Func<FileStream> open) : Stream
     {
-        try
-        {
-            return action();
-        }
-        catch (IOException e) when (e is not StdoutClosedException)
-        {
-            throw new StdoutClosedException(e);
-        }
-    }
+        private FileStream? _inner;
 
-    private static void Guard(Action action) => Guard(() =>
-    {
-        action();
-        return 0;
-    });
-
-    private sealed class GuardedWriter(TextWriter inner) : TextWriter
-    {
-        public override System.Text.Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value) => Guard(() => inner.Write(value));
-
-        public override void Write(string? value) => Guard(() => inner.Write(value));
-
-        public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
-
-        public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
-
-        public override void Flush() => Guard(inner.Flush);
-    }
-
-    private sealed class GuardedStream(Stream inner) : Stream
-    {
         public override bool CanRead => false;
 
         public override bool CanSeek => false;
@@ -69,7 +53,9 @@ internal static class StandardOutput
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Flush() => Guard(inner.Flush);
+        public override void Flush()
+        {
+        }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -77,22 +63,23 @@ internal static class StandardOutput
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        public override void Write(byte[] buffer, int offset, int count) => Guard(() => inner.Write(buffer, offset, count));
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            var copy = buffer.ToArray();
-            Guard(() => inner.Write(copy));
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
+            _inner ??= open();
+            try
             {
-                Guard(inner.Dispose);
+                _inner.Write(buffer);
             }
-
-            base.Dispose(disposing);
+            catch (IOException e) when (e.HResult is Epipe or Ebadf)
+            {
+                throw new StdoutClosedException(e);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new StdoutClosedException(e);
+            }
         }
     }
 }

@@ -26,7 +26,15 @@ public sealed class CacheWriteException : IOException
             UnauthorizedAccessException => "permission denied",
             IOException { HResult: 28 } => "no space left on device",
             IOException { HResult: 30 } => "read-only file system",
-            _ => e.Message,
+            _ => WithoutPath(e.Message),
         };
+    }
+
+    /// <summary>.NET's Unix IO messages end with <c> : 'PATH'</c>; the caller names the path itself.</summary>
+    private static string WithoutPath(string message)
+    {
+        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        var text = at > 0 && message.EndsWith('\'') ? message[..at] : message;
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 }

@@ -25,7 +25,12 @@ public static class FaultPoint
 
     /// <summary>Acts on the named point if a fault was requested there.</summary>
     /// <param name="point">The point's name, for example <c>output.exchanged</c>.</param>
-    public static void Reach(string point)
+    public static void Reach(string point) => Reach(point, CancellationToken.None);
+
+    /// <summary>Acts on the named point if a fault was requested there; a pause there ends when the token is cancelled.</summary>
+    /// <param name="point">The point's name.</param>
+    /// <param name="cancellationToken">Ends a pause (with OperationCanceledException), as an interrupt would end the work.</param>
+    public static void Reach(string point, CancellationToken cancellationToken)
     {
         if (Actions.Count == 0 || !Actions.TryGetValue(point, out var action))
         {
@@ -42,7 +47,8 @@ public static class FaultPoint
             case "pause":
                 Console.Error.WriteLine($"fault point {point} reached");
                 Console.Error.Flush();
-                Thread.Sleep(Timeout.Infinite);
+                cancellationToken.WaitHandle.WaitOne();
+                cancellationToken.ThrowIfCancellationRequested();
                 break;
             case "enospc":
                 throw new IOException("No space left on device", Enospc);
