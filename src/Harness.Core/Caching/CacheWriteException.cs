@@ -24,17 +24,17 @@ public sealed class CacheWriteException : IOException
         return e switch
         {
             UnauthorizedAccessException => "permission denied",
+            DirectoryNotFoundException => "a part of the path is missing or is not a folder",
             IOException { HResult: 28 } => "no space left on device",
             IOException { HResult: 30 } => "read-only file system",
             _ => WithoutPath(e.Message),
         };
     }
 
-    /// <summary>.NET's Unix IO messages end with <c> : 'PATH'</c>; the caller names the path itself.</summary>
+    /// <summary>.NET's IO messages quote the path (<c>... : 'PATH'</c>); the caller names the path itself.</summary>
     private static string WithoutPath(string message)
     {
-        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
-        var text = at > 0 && message.EndsWith('\'') ? message[..at] : message;
+        var text = System.Text.RegularExpressions.Regex.Replace(message, @"\s*:?\s*'[^']*'", string.Empty).TrimEnd('.', ' ');
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 }

@@ -12,7 +12,8 @@ namespace Harness.Tests.Cli;
 [SupportedOSPlatform("linux")]
 public sealed class RetrieveFaultTests
 {
-    private static readonly string[] Small = ["--dataset", "synthetic", "--set", "synthetic.docs=300", "--set", "synthetic.queries=60", "--depth", "5"];
+    private static readonly string[] Data = ["--dataset", "synthetic", "--set", "synthetic.docs=300", "--set", "synthetic.queries=60"];
+    private static readonly string[] Small = [.. Data, "--depth", "5"];
 
     [TestCase(new[] { "--out", "" }, "harness: --out must name a folder (got an empty path)")]
     [TestCase(new[] { "--out", "/" }, "harness: --out '/' is the file-system root; name a folder below it")]
@@ -105,10 +106,10 @@ public sealed class RetrieveFaultTests
         try
         {
             var outDir = Path.Combine(mount, "run");
-            var first = HarnessCli.RunWithCache(t.Combine("cache"), ["retrieve", .. Small, "--depth", "1", "--out", outDir]);
+            var first = HarnessCli.RunWithCache(t.Combine("cache"), ["retrieve", .. Data, "--depth", "1", "--out", outDir]);
             Assert.That(first.ExitCode, Is.Zero, first.Stderr);
             var before = Directory.GetFiles(outDir).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
-            var r = HarnessCli.RunWithCache(t.Combine("cache"), ["retrieve", .. Small, "--depth", "300", "--out", outDir]);
+            var r = HarnessCli.RunWithCache(t.Combine("cache"), ["retrieve", .. Data, "--depth", "300", "--out", outDir]);
             Assert.That(r.ExitCode, Is.EqualTo(3), r.Stderr);
             Assert.That(r.Stderr, Is.EqualTo($"harness: cannot write {outDir}: no space left on device; a previous run there is unchanged\n"));
             Assert.That(Directory.GetFiles(outDir).ToDictionary(f => Path.GetFileName(f), File.ReadAllText), Is.EqualTo(before));
