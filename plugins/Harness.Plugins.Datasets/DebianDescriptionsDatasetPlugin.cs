@@ -1,5 +1,6 @@
 using Harness.Abstractions.Data;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Services;
 using Harness.Data.Debian;
 
 namespace Harness.Plugins.Datasets;
@@ -62,6 +63,6 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
             throw new DatasetUnavailableException(e.Message, e);
         }
 
-        return DebianDescriptionsBuilder.LoadOrBuild(index, options, context.CacheDirectory, context.CancellationToken);
+        return DebianDescriptionsBuilder.LoadOrBuild(index, options, context.Services.GetService(typeof(IPluginCache)) as IPluginCache, context.CancellationToken);
     }
 }

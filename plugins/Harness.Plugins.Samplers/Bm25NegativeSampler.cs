@@ -1,5 +1,6 @@
 using Harness.Abstractions.Data;
 using Harness.Abstractions.Sampling;
+using Harness.Abstractions.Services;
 using Harness.Retrieval.Lexical;
 
 namespace Harness.Plugins.Samplers;
@@ -16,9 +17,9 @@ namespace Harness.Plugins.Samplers;
 /// <param name="uniform">Draw uniformly from the pool instead of taking the hardest.</param>
 /// <param name="fillRandom">Fill a short pool with random negatives.</param>
 /// <param name="options">BM25 parameters.</param>
-/// <param name="cacheDirectory">The cache root for the index.</param>
+/// <param name="cache">The host cache for the index (null: an in-memory index).</param>
 /// <param name="cancellationToken">Cancels index building.</param>
-public sealed class Bm25NegativeSampler(int depth, int skipTop, bool uniform, bool fillRandom, Bm25Options options, string cacheDirectory, CancellationToken cancellationToken) : INegativeSampler, IDisposable
+public sealed class Bm25NegativeSampler(int depth, int skipTop, bool uniform, bool fillRandom, Bm25Options options, IPluginCache? cache, CancellationToken cancellationToken) : INegativeSampler, IDisposable
 {
     private readonly RandomNegativeSampler _random = new(1);
     private Bm25Index? _index;
@@ -29,7 +30,7 @@ public sealed class Bm25NegativeSampler(int depth, int skipTop, bool uniform, bo
     {
         ArgumentNullException.ThrowIfNull(setup);
         _index?.Dispose();
-        _index = Bm25Index.OpenOrBuild(setup.Dataset, cacheDirectory, options, cancellationToken);
+        _index = Bm25Index.OpenOrBuild(setup.Dataset, cache, options, null, cancellationToken);
         _qrels = setup.Dataset.GetQrels(setup.Split);
         _random.Prepare(setup);
     }

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Plugins;
 using Harness.Abstractions.Sampling;
+using Harness.Abstractions.Services;
 using Harness.Retrieval.Lexical;
 
 namespace Harness.Plugins.Samplers;
@@ -44,7 +45,7 @@ public sealed class Bm25NegativeSamplerPlugin : INegativeSamplerPlugin
             parameters.GetString("strategy") == "uniform",
             parameters.GetBool("fill-random"),
             new Bm25Options { K1 = (float)parameters.GetDouble("k1"), B = (float)parameters.GetDouble("b") },
-            context.CacheDirectory,
+            context.Services.GetService(typeof(IPluginCache)) as IPluginCache,
             context.CancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using Harness.Abstractions.Data;
 using Harness.Abstractions.Plugins;
-using Harness.Data.Caching;
 using Harness.Plugins.Datasets;
 using Harness.Tests.Support;
 
@@ -67,26 +66,5 @@ public sealed class DatasetPluginTests
         Assert.That(td.GetQrels(Split.Test).Grade("q1", "d1"), Is.EqualTo(1));
         var e = Assert.Throws<PluginParameterException>(() => trec.Create(PluginParameters.Resolve(trec.Info.Parameters, new Dictionary<string, string> { ["collection"] = c, ["dev-topics"] = q }), new PluginContext(1)))!;
         Assert.That(e.Errors, Has.Some.Contains("'dev-topics' and 'dev-qrels' must be given together"));
-    }
-
-    [Test]
-    public void Cache_entries_are_written_atomically()
-    {
-        using var t = new TempDirectory();
-        var cache = new CacheDirectory(t.Path, "area");
-        Assert.Throws<InvalidOperationException>(() => cache.GetOrCreate("k1", dir =>
-        {
-            File.WriteAllText(Path.Combine(dir, "half"), "x");
-            throw new InvalidOperationException("boom");
-        }));
-        Assert.That(cache.Contains("k1"), Is.False);
-        Assert.That(Directory.GetDirectories(cache.Root), Is.Empty, "the temporary folder is removed");
-
-        var builds = 0;
-        var path = cache.GetOrCreate("k1", dir => { builds++; File.WriteAllText(Path.Combine(dir, "f"), "1"); });
-        cache.GetOrCreate("k1", _ => builds++);
-        Assert.That(builds, Is.EqualTo(1));
-        Assert.That(File.ReadAllText(Path.Combine(path, "f")), Is.EqualTo("1"));
-        Assert.Throws<ArgumentException>(() => cache.PathOf("../escape"));
     }
 }

@@ -1,6 +1,7 @@
 using Harness.Abstractions.Data;
 using Harness.Abstractions.Sampling;
 using Harness.Conformance.Data;
+using Harness.Core.Caching;
 using Harness.Plugins.Samplers;
 using Harness.Retrieval.Lexical;
 using Harness.Tests.Support;
@@ -18,7 +19,7 @@ public sealed class Bm25NegativeSamplerTests
     private static NegativeSample Sample(TempDirectory cache, int depth, int skipTop, bool uniform, bool fill, int count, int seed = 1)
     {
         var data = new ConformanceDataset();
-        using var sampler = new Bm25NegativeSampler(depth, skipTop, uniform, fill, new Bm25Options(), cache.Path, default);
+        using var sampler = new Bm25NegativeSampler(depth, skipTop, uniform, fill, new Bm25Options(), new CacheStore(cache.Path), default);
         sampler.Prepare(new NegativeSamplerSetup(data, Split.Train));
         return sampler.Sample(data.GetQueries(Split.Train)[0], count, new Random(seed));
     }

@@ -2,7 +2,7 @@ using Harness.Abstractions.Data;
 using Harness.Data;
 using Harness.Data.Hashing;
 
-namespace Harness.Tests.Datasets;
+namespace Harness.Tests.Data;
 
 public sealed class InMemoryDatasetTests
 {

@@ -3,7 +3,7 @@ using Harness.Data;
 using Harness.Data.Formats;
 using Harness.Tests.Support;
 
-namespace Harness.Tests.Datasets;
+namespace Harness.Tests.Data;
 
 public sealed class BeirReaderTests
 {
@@ -113,6 +113,25 @@ public sealed class BeirReaderTests
 
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ms.ToArray()));
         Assert.That(ds.ContentHash, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_qrels_file_without_a_header_keeps_its_first_judgment()
+    {
+        using var t = WriteBeir(train: "q1\td1\t2\nq1\td3\t0\n", test: "q2\td2\t1\n");
+        var ds = BeirReader.Load(t.Path, "tiny");
+        Assert.That(ds.GetQrels(Split.Train).All(), Is.EqualTo(new[] { ("q1", "d1", 2), ("q1", "d3", 0) }));
+        Assert.That(ds.GetQrels(Split.Test).All(), Is.EqualTo(new[] { ("q2", "d2", 1) }), "the only line is a judgment, not a header");
+    }
+
+    [Test]
+    public void A_header_is_recognised_only_by_a_non_numeric_score_column()
+    {
+        using var t = WriteBeir(test: "qid\tdocid\trel\nq2\td2\t1\n");
+        Assert.That(BeirReader.Load(t.Path, "tiny").GetQrels(Split.Test).All(), Is.EqualTo(new[] { ("q2", "d2", 1) }));
+        using var bad = WriteBeir(test: "q2\td2\t1\nq2\td1\tx\n");
+        var e = Assert.Throws<DatasetFormatException>(() => BeirReader.Load(bad.Path, "tiny"));
+        Assert.That(e!.Message, Does.Contain("test.tsv:2: bad grade 'x' (expected an integer)"));
     }
 
     [Test]

@@ -1,9 +1,10 @@
 using Harness.Abstractions.Data;
+using Harness.Core.Caching;
 using Harness.Data.Debian;
 using Harness.Retrieval.Lexical;
 using Harness.Tests.Support;
 
-namespace Harness.Tests.Datasets;
+namespace Harness.Tests.Data;
 
 /// <summary>
 /// Runs only where the real index has been fetched (scripts/fetch-debian-index.sh) and HARNESS_DEBIAN_INDEX names
@@ -21,12 +22,12 @@ public sealed class DebianDescriptionsRealIndexTests
         }
 
         using var t = new TempDirectory();
-        var ds = DebianDescriptionsBuilder.LoadOrBuild(DebianIndex.Find(lists!), new DebianDescriptionsOptions(), t.Path);
+        var ds = DebianDescriptionsBuilder.LoadOrBuild(DebianIndex.Find(lists!), new DebianDescriptionsOptions(), new CacheStore(t.Path));
         Assert.That(ds.Corpus, Has.Count.GreaterThan(50_000));
         var ids = ds.Splits.SelectMany(s => ds.GetQueries(s)).Select(q => q.Id).ToList();
         Assert.That(ids, Is.Unique);
 
-        using var index = Bm25Index.OpenOrBuild(ds, t.Path);
+        using var index = Bm25Index.OpenOrBuild(ds, new CacheStore(t.Path));
         var queries = ds.GetQueries(Split.Test);
         var runs = index.Search(queries, 10);
 

@@ -1,12 +1,13 @@
 using System.IO.Compression;
 using Harness.Abstractions.Data;
 using Harness.Abstractions.Plugins;
+using Harness.Core.Caching;
 using Harness.Data.Debian;
 using Harness.Plugins.Datasets;
 using Harness.Tests.Support;
 using K4os.Compression.LZ4.Streams;
 
-namespace Harness.Tests.Datasets;
+namespace Harness.Tests.Data;
 
 public sealed class DebianDescriptionsBuilderTests
 {
@@ -159,7 +160,7 @@ public sealed class DebianDescriptionsBuilderTests
         var cache = t.Combine("cache");
         var plugin = new DebianDescriptionsDatasetPlugin();
         var parameters = PluginParameters.Resolve(plugin.Info.Parameters, new Dictionary<string, string> { ["index-dir"] = lists });
-        var context = new PluginContext(1) { CacheDirectory = cache };
+        var context = new PluginContext(1) { CacheDirectory = cache, Services = new CacheServices(new CacheStore(cache)) };
 
         var first = plugin.Create(parameters, context);
         var entries = Directory.GetDirectories(Path.Combine(cache, "datasets", "debian-descriptions"));

@@ -1,7 +1,7 @@
 using Harness.Abstractions.Data;
 using Harness.Data.Synthetic;
 
-namespace Harness.Tests.Datasets;
+namespace Harness.Tests.Data;
 
 public sealed class SyntheticDatasetTests
 {

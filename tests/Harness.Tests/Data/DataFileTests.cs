@@ -2,7 +2,7 @@ using Harness.Data;
 using Harness.Data.Formats;
 using Harness.Tests.Support;
 
-namespace Harness.Tests.Datasets;
+namespace Harness.Tests.Data;
 
 public sealed class DataFileTests
 {
