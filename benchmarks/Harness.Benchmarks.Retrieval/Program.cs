@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Benchmarks.Retrieval;
 using Harness.Core.Caching;
 using Harness.Data.Debian;

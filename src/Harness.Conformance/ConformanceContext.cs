@@ -3,9 +3,9 @@ using Harness.Abstractions.Plugins;
 namespace Harness.Conformance;
 
 /// <summary>
-/// The plugin context the checks run with: CPU, the given seed, a scratch folder under the system temp folder, and a
-/// cache folder of its own there unless the host points the checks at its cache (<c>harness plugins verify</c> uses
-/// HARNESS_CACHE and offers its cache service, so a dataset fetched into the cache can be verified).
+/// The plugin context the checks run with: CPU, the given seed, a private scratch folder per context, and a cache
+/// folder of its own under the system temp folder unless the host points the checks at its cache (<c>harness plugins
+/// verify</c> uses HARNESS_CACHE and offers its cache service, so a dataset fetched into the cache can be verified).
 /// </summary>
 public static class ConformanceContext
 {
@@ -19,8 +19,6 @@ public static class ConformanceContext
     /// <param name="seed">The seed.</param>
     /// <returns>The context.</returns>
     public static PluginContext Create(int seed) => Services is { } services
-        ? new(seed) { CacheDirectory = CacheDirectory, ScratchDirectory = ScratchDirectory, Services = services }
-        : new(seed) { CacheDirectory = CacheDirectory, ScratchDirectory = ScratchDirectory };
-
-    private static string ScratchDirectory => Path.Combine(Path.GetTempPath(), "harness-conformance", "scratch");
+        ? new(seed) { CacheDirectory = CacheDirectory, Services = services }
+        : new(seed) { CacheDirectory = CacheDirectory };
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 
 namespace Harness.Retrieval;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Harness.Abstractions.Plugins;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Commands;
 

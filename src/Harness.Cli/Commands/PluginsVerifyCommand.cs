@@ -4,7 +4,7 @@ using Harness.Abstractions.Plugins;
 using Harness.Cli.Output;
 using Harness.Conformance;
 using Harness.Core.Caching;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Commands;
 

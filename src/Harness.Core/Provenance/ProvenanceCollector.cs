@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Core.Provenance;
 

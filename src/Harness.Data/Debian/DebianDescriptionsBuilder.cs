@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Services;
 using Harness.Data.Caching;
 

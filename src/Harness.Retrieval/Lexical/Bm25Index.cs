@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Services;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
@@ -96,7 +96,7 @@ public sealed class Bm25Index : IDisposable
     /// <param name="progress">Receives the number of documents indexed while an index is built.</param>
     /// <param name="cancellationToken">Cancels indexing.</param>
     /// <returns>The open index.</returns>
-    public static Bm25Index OpenOrBuild(IReadOnlyList<Harness.Abstractions.Data.Document> corpus, string contentHash, IPluginCache? cache, Bm25Options? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static Bm25Index OpenOrBuild(IReadOnlyList<Harness.Abstractions.Datasets.Document> corpus, string contentHash, IPluginCache? cache, Bm25Options? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= new Bm25Options();
@@ -116,7 +116,7 @@ public sealed class Bm25Index : IDisposable
         return new Bm25Index(FSDirectory.Open(new DirectoryInfo(path)), path, options);
     }
 
-    private static void Build(IReadOnlyList<Harness.Abstractions.Data.Document> corpus, Lucene.Net.Store.Directory dir, Bm25Options options, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static void Build(IReadOnlyList<Harness.Abstractions.Datasets.Document> corpus, Lucene.Net.Store.Directory dir, Bm25Options options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var analyzer = new EnglishAnalyzer(Version);
         var config = new IndexWriterConfig(Version, analyzer)
@@ -178,7 +178,7 @@ public sealed class Bm25Index : IDisposable
     /// <param name="k">How many documents per query.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>One ranked list per query, in query order.</returns>
-    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Data.Query> queries, int k, CancellationToken cancellationToken = default) =>
+    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Datasets.Query> queries, int k, CancellationToken cancellationToken = default) =>
         Search(queries, k, null, cancellationToken);
 
     /// <summary>Searches a batch of queries on <see cref="Bm25Options.SearchThreads"/> threads, reporting queries done.</summary>
@@ -187,7 +187,7 @@ public sealed class Bm25Index : IDisposable
     /// <param name="progress">Receives the number of queries searched.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>One ranked list per query, in query order.</returns>
-    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Data.Query> queries, int k, IProgress<long>? progress, CancellationToken cancellationToken = default)
+    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Datasets.Query> queries, int k, IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var results = new IReadOnlyList<ScoredDocument>[queries.Count];

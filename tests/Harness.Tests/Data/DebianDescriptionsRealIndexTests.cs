@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Core.Caching;
 using Harness.Data.Debian;
 using Harness.Retrieval.Lexical;

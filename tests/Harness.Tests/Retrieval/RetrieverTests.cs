@@ -1,6 +1,6 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
-using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Core.Caching;
 using Harness.Data;
 using Harness.Retrieval;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 using Harness.Core.Provenance;
 using Harness.Tests.Support;
 
