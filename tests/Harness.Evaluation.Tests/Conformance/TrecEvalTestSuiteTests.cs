@@ -46,6 +46,8 @@ public sealed class TrecEvalTestSuiteTests
         ("out.trunc.aqcZ", "-q -m all_trec -c -Z zscores_file qrels.test results.trunc"),
         ("out.set.q", "-m set -q qrels.test results.test"),
         ("out.comment.l2", "-q -m official -m relstring.5 -l 2 qrels.comment.test results.comment.test"),
+        ("out.rel_level.aql-1", "-q -m all_trec -l -1 qrels.rel_level results.test"),
+        ("out.trunc.aqcl2", "-q -m all_trec -c -l 2 qrels.rel_level results.trunc"),
     ];
 
     public static IEnumerable<TestCaseData> SuiteCases() =>
