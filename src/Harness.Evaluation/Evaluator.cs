@@ -118,7 +118,7 @@ public sealed class Evaluator
         }
 
         var (ordered, rows, texts, missing) = ScoreQueries(qrels, run);
-        return BuildResult(run.RunId, run.CoercedLines, [.. ordered.Select(q => q.QueryId)], rows, missing, texts);
+        return BuildResult(run.RunId, run.CoercedLines, [.. ordered.Select(q => q.QueryId)], rows, missing, texts, JudgedRelevant([qrels]));
     }
 
     /// <summary>
@@ -213,7 +213,7 @@ public sealed class Evaluator
             }
         }
 
-        return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], combined, missing, null);
+        return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], combined, missing, null, JudgedRelevant([.. judgments.Groups.Select(g => g.Qrels)]));
     }
 
     private (JudgedQuery[] Ordered, double[][] Rows, string?[][]? Texts, bool[] Missing) ScoreQueries(TrecQrels qrels, RunData run)
@@ -290,8 +290,15 @@ public sealed class Evaluator
         return (ordered, rows, texts, missing);
     }
 
+    /// <summary>
+    /// m_num_rel.c te_calc_avg_num_rel: with -c the <c>all</c> num_rel is recounted from the judgments, every line with
+    /// rel &gt; 0 (whatever -l, and not z-scored under -Z); null without -c.
+    /// </summary>
+    private long? JudgedRelevant(IEnumerable<TrecQrels> qrels) =>
+        _options.AverageOverComplete ? qrels.SelectMany(q => q.Ordered).Sum(q => q.CountAtOrAbove(1)) : null;
+
     /// <summary>trec_eval's accumulation and averaging (meas_acc.c, meas_avg.c): sums in query order, then the mean.</summary>
-    private EvaluationResult BuildResult(string runId, long coercedLines, string[] queryIds, double[][] rows, bool[] missing, string?[][]? texts)
+    private EvaluationResult BuildResult(string runId, long coercedLines, string[] queryIds, double[][] rows, bool[] missing, string?[][]? texts, long? judgedRelevant)
     {
         var width = _columns.Length;
         var result = new EvaluationResult(runId, _columns) { IsZScores = _options.ZScores is not null, CoercedRunLines = coercedLines };
@@ -315,6 +322,7 @@ public sealed class Evaluator
             {
                 aggregate[j] = m.Measure.Aggregation switch
                 {
+                    _ when judgedRelevant is { } all && m.Measure.Name == "num_rel" && m.RelevanceLevel is null => all,
                     MeasureAggregation.Mean => n > 0 ? aggregate[j] / n : 0,
                     MeasureAggregation.GeometricMean => n > 0 ? Math.Exp(aggregate[j] / n) : 0,
                     MeasureAggregation.None => 0,

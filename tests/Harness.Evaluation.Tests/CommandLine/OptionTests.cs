@@ -145,4 +145,27 @@ public sealed class OptionTests
         Assert.That(run["recip_rank"], Is.EqualTo("1.0000"));
         Assert.That(run.Stderr, Does.Contain("coerced 1 line(s)"));
     }
+
+    [Test]
+    public void Trec_eval_long_options_equal_their_short_forms()
+    {
+        var q = Cases.TrecEval("qrels.test");
+        var r = Cases.TrecEval("results.trunc");
+        var shortForm = EvalRun.Files("-q", "-c", "-M", "100", "-l", "1", "-m", "P.5", "-m", "map", "-n", "-J", "-N", "10", "-R", "qrels", "-T", "trec_results", q, r);
+        var longForm = EvalRun.Files(
+            "--query_eval_wanted", "--complete_rel_info_wanted", "--Max_retrieved_per_topic=100", "--level_for_rel", "1",
+            "--measure", "P.5", "--measure=map", "--nosummary", "--Judged_docs_only", "--Number_docs_in_coll", "10",
+            "--Rel_info_format", "qrels", "--Results_format=trec_results", "--Debug_level", "0", q, r);
+        Assert.That(shortForm.ExitCode, Is.Zero, shortForm.Stderr);
+        Assert.That(longForm.Stdout, Is.EqualTo(shortForm.Stdout).And.Not.Empty);
+        Assert.That(EvalRun.Files("--measur", "map", q, r).ExitCode, Is.EqualTo(1), "no abbreviations");
+    }
+
+    [Test]
+    public void The_preference_formats_are_refused_with_a_reason()
+    {
+        var run = EvalRun.Files("-R", "prefs", "-m", "all_prefs", Cases.TrecEval("prefs.test"), Cases.TrecEval("prefs.results.test"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Stderr, Does.StartWith("harness eval: rel_info format 'prefs' is not supported (qrels, qrels_jg; prefs and qrels_prefs are not implemented)"));
+    }
 }

@@ -15,6 +15,14 @@ internal static class GetoptParser
     private const string Flags = "hvqncaJ";
     private const string WithValue = "lNMmRTDZ";
 
+    private static readonly (string Name, char Short, bool TakesValue)[] LongOptions =
+    [
+        ("query_eval_wanted", 'q', false), ("measure", 'm', true), ("complete_rel_info_wanted", 'c', false),
+        ("level_for_rel", 'l', true), ("nosummary", 'n', false), ("Debug_level", 'D', true),
+        ("Judged_docs_only", 'J', false), ("Number_docs_in_coll", 'N', true), ("Max_retrieved_per_topic", 'M', true),
+        ("Rel_info_format", 'R', true), ("Results_format", 'T', true),
+    ];
+
     public static EvalArguments Parse(IReadOnlyList<string> args)
     {
         var result = new EvalArguments();
@@ -76,7 +84,23 @@ internal static class GetoptParser
                         };
                         break;
                     default:
-                        throw Usage($"unrecognized option '--{name}'");
+                        // trec_eval's own long options (trec_eval.c long_options), exact names only.
+                        var option = LongOptions.FirstOrDefault(o => o.Name == name);
+                        if (option.Name is null)
+                        {
+                            throw Usage($"unrecognized option '--{name}'");
+                        }
+
+                        if (option.TakesValue)
+                        {
+                            WithArgument(option.Short, Value());
+                        }
+                        else
+                        {
+                            Flag(option.Short);
+                        }
+
+                        break;
                 }
 
                 continue;
@@ -93,31 +117,7 @@ internal static class GetoptParser
                 var c = arg[k];
                 if (Flags.Contains(c, StringComparison.Ordinal))
                 {
-                    switch (c)
-                    {
-                        case 'h':
-                            result.Help = true;
-                            break;
-                        case 'v':
-                            result.Version = true;
-                            break;
-                        case 'q':
-                            result.PerQuery = true;
-                            break;
-                        case 'n':
-                            result.Summary = false;
-                            break;
-                        case 'c':
-                            options = options with { AverageOverComplete = true };
-                            break;
-                        case 'a':
-                            result.TrecMeasures.Add("all_trec");
-                            break;
-                        case 'J':
-                            options = options with { JudgedDocumentsOnly = true };
-                            break;
-                    }
-
+                    Flag(c);
                     continue;
                 }
 
@@ -140,45 +140,77 @@ internal static class GetoptParser
                     throw Usage($"option requires an argument -- '{c}'");
                 }
 
-                switch (c)
-                {
-                    case 'l':
-                        options = options with { RelevanceLevel = CNumber.Atol(value) };
-                        break;
-                    case 'N':
-                        options = options with { DocumentsInCollection = CNumber.Atol(value) };
-                        break;
-                    case 'M':
-                        options = options with { MaxDocumentsPerQuery = CNumber.Atol(value) };
-                        break;
-                    case 'm':
-                        result.TrecMeasures.Add(value);
-                        break;
-                    case 'R':
-                        if (value is not ("qrels" or "qrels_jg"))
-                        {
-                            // trec_eval's preference formats (prefs, qrels_prefs) are not implemented.
-                            throw Usage($"rel_info format '{value}' is not supported (qrels, qrels_jg; prefs and qrels_prefs are not implemented)");
-                        }
-
-                        result.RelInfoFormat = value;
-                        break;
-                    case 'T':
-                        if (value != "trec_results")
-                        {
-                            throw Usage($"results format '{value}' is not supported (only trec_results)");
-                        }
-
-                        break;
-                    case 'D':
-                        // trec_eval's debug level only adds trace output; there is none here.
-                        break;
-                    case 'Z':
-                        result.ZScoresFile = value;
-                        break;
-                }
-
+                WithArgument(c, value);
                 break;
+            }
+        }
+
+        void Flag(char c)
+        {
+            switch (c)
+            {
+                case 'h':
+                    result.Help = true;
+                    break;
+                case 'v':
+                    result.Version = true;
+                    break;
+                case 'q':
+                    result.PerQuery = true;
+                    break;
+                case 'n':
+                    result.Summary = false;
+                    break;
+                case 'c':
+                    options = options with { AverageOverComplete = true };
+                    break;
+                case 'a':
+                    result.TrecMeasures.Add("all_trec");
+                    break;
+                case 'J':
+                    options = options with { JudgedDocumentsOnly = true };
+                    break;
+            }
+        }
+
+        void WithArgument(char c, string value)
+        {
+            switch (c)
+            {
+                case 'l':
+                    options = options with { RelevanceLevel = CNumber.Atol(value) };
+                    break;
+                case 'N':
+                    options = options with { DocumentsInCollection = CNumber.Atol(value) };
+                    break;
+                case 'M':
+                    options = options with { MaxDocumentsPerQuery = CNumber.Atol(value) };
+                    break;
+                case 'm':
+                    result.TrecMeasures.Add(value);
+                    break;
+                case 'R':
+                    if (value is not ("qrels" or "qrels_jg"))
+                    {
+                        // trec_eval's preference formats (prefs, qrels_prefs) are not implemented.
+                        throw Usage($"rel_info format '{value}' is not supported (qrels, qrels_jg; prefs and qrels_prefs are not implemented)");
+                    }
+
+                    result.RelInfoFormat = value;
+                    break;
+                case 'T':
+                    if (value != "trec_results")
+                    {
+                        throw Usage($"results format '{value}' is not supported (only trec_results)");
+                    }
+
+                    break;
+                case 'D':
+                    // trec_eval's debug level only adds trace output; there is none here.
+                    break;
+                case 'Z':
+                    result.ZScoresFile = value;
+                    break;
             }
         }
 

@@ -35,6 +35,9 @@ internal static class TrecEvalCommandLine
                          repeatable; default: official
           -a             same as -m all_trec
           -h, --help     this text;  -v, --version  the version
+          trec_eval's long names work too (exact names): --query_eval_wanted, --measure, --nosummary,
+          --complete_rel_info_wanted, --level_for_rel, --Judged_docs_only, --Number_docs_in_coll,
+          --Max_retrieved_per_topic, --Rel_info_format, --Results_format, --Debug_level, --Zscore
         QRELS and RUN may be '-' (standard input, for one of them), a FIFO or process substitution, or
         gzip/xz-compressed files.
         Harness additions:
