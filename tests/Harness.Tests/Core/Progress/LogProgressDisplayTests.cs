@@ -9,7 +9,7 @@ public sealed class LogProgressDisplayTests
     {
         var now = TimeSpan.Zero;
         var output = new StringWriter { NewLine = "\n" };
-        using var display = new LogProgressDisplay(output, TimeSpan.FromSeconds(10), "harness", () => now);
+        using var display = new LogProgressDisplay(output, TimeSpan.FromSeconds(10), "harness", () => now, heartbeat: false);
 
         using (var quick = display.Start("quick", 10))
         {
@@ -34,11 +34,22 @@ public sealed class LogProgressDisplayTests
             unknown.Report(7);
         }
 
+        using (display.Start("building dataset", null))
+        {
+            now += TimeSpan.FromSeconds(9);
+            display.Tick();
+            now += TimeSpan.FromSeconds(3);
+            display.Tick();
+            display.Tick();
+        }
+
         Assert.That(output.ToString(), Is.EqualTo(
             "harness: BM25 index: 250/1000 (25%)\n" +
             "harness: BM25 index: 1000/1000 (100%)\n" +
             "harness: BM25 index: done, 1000 items in 22.0 s\n" +
             "harness: loading: 7\n" +
-            "harness: loading: done, 7 items in 11.0 s\n"));
+            "harness: loading: done, 7 items in 11.0 s\n" +
+            "harness: building dataset: running for 12 s\n" +
+            "harness: building dataset: done in 12.0 s\n"));
     }
 }
