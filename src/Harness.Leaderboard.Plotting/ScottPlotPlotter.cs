@@ -143,7 +143,7 @@ public sealed partial class ScottPlotPlotter : ILeaderboardPlotter
         plot.Title($"False-negative rate of the sampled negatives vs {measure}");
         plot.XLabel("false negatives among sampled negatives (%)");
         plot.YLabel(measure);
-        plot.Axes.Margins(0.15, 0.15);
+        plot.Axes.Margins(left: 0.05, right: 0.3, bottom: 0.1, top: 0.1); // room for the labels right of the points
         return Export(plot, "false-negatives-vs-" + Slug(measure), $"Sampler false-negative rate against {measure}", 600);
     }
 

@@ -15,7 +15,7 @@ public static class HtmlRenderer
         h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
         p.note { max-width: 70rem; font-size: 0.9rem; color: #444; }
         table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
-        th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
+        th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; white-space: nowrap; }
         th { background: #f3f3f5; position: sticky; top: 0; }
         table.sortable th { cursor: pointer; user-select: none; }
         table.sortable th[aria-sort="ascending"]::after { content: " \25B2"; }
