@@ -72,7 +72,7 @@ public static class LeaderboardBuilder
             }
             catch (ResultFormatException e)
             {
-                problems.Add(new ProblemCell(cell.CellId, key, cell.Manifest!.Cell.Seed, CellState.Corrupt, Path.GetRelativePath(cell.Directory, e.Message.Split(": ")[0]) + ": " + string.Join(": ", e.Message.Split(": ").Skip(1))));
+                problems.Add(new ProblemCell(cell.CellId, key, cell.Manifest!.Cell.Seed, CellState.Corrupt, e.Message.Replace(cell.Directory + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)));
                 continue;
             }
 

@@ -41,6 +41,17 @@ public static class LeaderboardWriter
             written.Add(svg);
         }
 
+        // Plots of an earlier run that this table no longer has (for example training curves) would otherwise stay
+        // beside the new ones and contradict them: the plots folder is the leaderboard's own.
+        var plotsDirectory = Path.Combine(directory, PlotsFolder);
+        if (Directory.Exists(plotsDirectory))
+        {
+            foreach (var stale in Directory.EnumerateFiles(plotsDirectory).Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal)).Except(written, StringComparer.Ordinal).ToList())
+            {
+                File.Delete(stale);
+            }
+        }
+
         var parquet = Path.Combine(directory, LeaderboardParquet.FileName);
         await LeaderboardParquet.WriteAsync(parquet, table, cancellationToken).ConfigureAwait(false);
         written.Add(parquet);

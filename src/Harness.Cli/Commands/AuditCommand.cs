@@ -90,11 +90,13 @@ internal static class AuditCommand
                 await Console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
             }
 
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+            var shown = relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
             var failures = report.Failures.Count();
             var checkedCount = report.Findings.Count;
             Console.WriteLine(report.Passed
-                ? $"audit passed: {checkedCount} checks ({report.Findings.Count(f => f.Severity == AuditSeverity.Warning)} warnings); wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}"
-                : $"audit FAILED: {failures} of {checkedCount} checks failed; wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+                ? $"audit passed: {checkedCount} checks ({report.Findings.Count(f => f.Severity == AuditSeverity.Warning)} warnings); wrote {shown}"
+                : $"audit FAILED: {failures} of {checkedCount} checks failed; wrote {shown}");
             return report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;

@@ -141,7 +141,8 @@ internal static class LeaderboardCommand
 
             foreach (var path in written)
             {
-                Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+                var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+                Console.WriteLine($"wrote {(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative)}");
             }
 
             return ExitCodes.Success;

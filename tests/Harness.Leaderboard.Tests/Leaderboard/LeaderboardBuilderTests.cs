@@ -132,4 +132,21 @@ public sealed class LeaderboardBuilderTests
         var e = await Assert.ThrowsAsync<LeaderboardException>(() => LeaderboardBuilder.BuildAsync(new ResultStore(empty.Path), new LeaderboardOptions()));
         Assert.That(e!.Message, Does.EndWith("no cells/ folder (not a results folder)"));
     }
+
+    [Test]
+    public async Task A_cell_whose_hashed_metrics_are_not_parquet_is_listed_not_read()
+    {
+        using var dir = new TempFolder();
+        var store = new ResultStore(dir.Path);
+        var writer = store.CreateCell("bad");
+        await writer.WriteFileAsync("metrics.parquet", (s, ct) => s.WriteAsync("not parquet"u8.ToArray(), ct).AsTask());
+        await writer.CompleteAsync(new Harness.Results.Manifests.CellManifest { CellId = "bad", Status = Harness.Results.Manifests.CellStatus.Complete, Cell = ResultFolder.Axes("infonce", "random", 1) });
+        var table = await LeaderboardBuilder.BuildAsync(store, new LeaderboardOptions());
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Rows, Is.Empty);
+            Assert.That(table.Problems.Single().State, Is.EqualTo(CellState.Corrupt));
+            Assert.That(table.Problems.Single().Reason, Does.StartWith("metrics.parquet: not a readable Parquet file"));
+        });
+    }
 }
