@@ -67,7 +67,7 @@ public sealed partial class ScottPlotPlotter : ILeaderboardPlotter
     }
 
     private static string Label(LeaderboardTable table, ConfigurationKey key) =>
-        table.Rows.Select(r => r.Key.Dataset).Distinct().Count() > 1 ? $"{key.Dataset}: {key.DisplayName}" : key.DisplayName;
+        table.Rows.Select(r => r.Key.Dataset).Distinct().Count() > 1 ? $"{key.Dataset}: {table.NameOf(key)}" : table.NameOf(key);
 
     private static int BarHeight(int count) => Math.Max(300, 110 + (26 * count));
 

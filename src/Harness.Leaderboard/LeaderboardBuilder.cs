@@ -108,8 +108,13 @@ public static class LeaderboardBuilder
             .ThenBy(r => r.Key)
             .ToList();
 
+        var common = rows.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : rows.Select(r => r.Key.Params.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal))
+                .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+        var naming = new LeaderboardTable { CommonParams = common, Name = string.Empty, Measures = [], PrimaryMeasure = primary, Rows = [], Baselines = new Dictionary<string, ConfigurationKey>(), AgainstBaseline = new Dictionary<ConfigurationKey, Comparison>(), Pairs = [], Problems = [], Citations = [], Notes = [], Options = options };
         var selector = options.Baseline ?? matrix?.Baseline;
-        var baselines = FindBaselines(rows, selector, notes);
+        var baselines = FindBaselines(rows, selector, notes, naming.NameOf);
         var raw = new List<(ConfigurationResult Row, ConfigurationResult Against, bool IsPair)>();
         foreach (var row in rows)
         {
@@ -145,6 +150,7 @@ public static class LeaderboardBuilder
 
         return new LeaderboardTable
         {
+            CommonParams = common,
             Name = matrix?.Name ?? Path.GetFileName(store.Root.TrimEnd(Path.DirectorySeparatorChar)),
             Measures = measures,
             PrimaryMeasure = primary,
@@ -168,7 +174,7 @@ public static class LeaderboardBuilder
         return ordered;
     }
 
-    private static Dictionary<string, ConfigurationKey> FindBaselines(List<ConfigurationResult> rows, IReadOnlyDictionary<string, string>? selector, List<string> notes)
+    private static Dictionary<string, ConfigurationKey> FindBaselines(List<ConfigurationResult> rows, IReadOnlyDictionary<string, string>? selector, List<string> notes, Func<ConfigurationKey, string> nameOf)
     {
         var baselines = new Dictionary<string, ConfigurationKey>(StringComparer.Ordinal);
         if (selector is null || selector.Count == 0)
@@ -196,7 +202,7 @@ public static class LeaderboardBuilder
 
             if (candidates.Count > 1)
             {
-                notes.Add($"{dataset}: {candidates.Count} configurations match the baseline ({described}); using {candidates[0].DisplayName} (name more axes, e.g. params, to choose)");
+                notes.Add($"{dataset}: {candidates.Count} configurations match the baseline ({described}); using {nameOf(candidates[0])} (name more axes, e.g. params, to choose)");
             }
 
             baselines[dataset] = candidates[0];

@@ -45,4 +45,29 @@ public sealed record LeaderboardTable
 
     /// <summary>The options used.</summary>
     public required LeaderboardOptions Options { get; init; }
+
+    /// <summary>Parameter segments (the parts of <see cref="ConfigurationKey.Params"/> between <c>;</c>) that every row shares: names leave them out.</summary>
+    public IReadOnlySet<string> CommonParams { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A configuration's name in tables and plots: <c>encoder/loss/sampler[/reranker]</c> plus only the parameter
+    /// segments that differ between rows (the runner's canonical string repeats every plugin's parameters).
+    /// </summary>
+    /// <param name="key">The configuration.</param>
+    /// <returns>The name.</returns>
+    public string NameOf(ConfigurationKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var differing = string.Join(";", key.Params.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(p => !CommonParams.Contains(p)));
+        return $"{key.Encoder}/{key.Loss}/{key.Sampler}{(key.Reranker is "none" or "" ? string.Empty : "/" + key.Reranker)}{(differing.Length == 0 ? string.Empty : " " + differing)}";
+    }
+
+    /// <summary>The parameter segments of a configuration that differ between rows (see <see cref="NameOf"/>).</summary>
+    /// <param name="key">The configuration.</param>
+    /// <returns>The segments joined by <c>;</c>.</returns>
+    public string DifferingParams(ConfigurationKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return string.Join(";", key.Params.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(p => !CommonParams.Contains(p)));
+    }
 }

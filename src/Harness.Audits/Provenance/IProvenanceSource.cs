@@ -12,8 +12,9 @@ public interface IProvenanceSource
     /// <summary>Opens a dataset as recorded and returns its content hash now.</summary>
     /// <param name="id">Dataset plugin id.</param>
     /// <param name="parameters">Its canonical parameter string as recorded (<c>a=1,b=0.5</c>).</param>
+    /// <param name="seed">The cell's seed (the runner opens datasets with it; a generator may depend on it).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The content hash.</returns>
     /// <exception cref="InvalidOperationException">The dataset cannot be opened now; the message says why.</exception>
-    Task<string> DatasetContentHashAsync(string id, string parameters, CancellationToken cancellationToken);
+    Task<string> DatasetContentHashAsync(string id, string parameters, long seed, CancellationToken cancellationToken);
 }

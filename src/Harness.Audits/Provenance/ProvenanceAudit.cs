@@ -6,7 +6,7 @@ namespace Harness.Audits.Provenance;
 /// <summary>
 /// Provenance: the plugin assemblies and dataset content hashes recorded in the manifests' <c>provenance</c> against
 /// what is available now. Each distinct recorded plugin (id, version, assembly hash) and dataset (id, parameters,
-/// hash) is checked once and the finding says how many cells recorded it; every mismatch is named.
+/// hash, cell seed) is checked once and the finding says how many cells recorded it; every mismatch is named.
 /// </summary>
 public static class ProvenanceAudit
 {
@@ -24,7 +24,7 @@ public static class ProvenanceAudit
         ArgumentNullException.ThrowIfNull(source);
         var findings = new List<AuditFinding>();
         var plugins = new SortedDictionary<string, (PluginFingerprint Recorded, List<string> Cells)>(StringComparer.Ordinal);
-        var datasets = new SortedDictionary<string, (string Id, string Parameters, string Hash, List<string> Cells)>(StringComparer.Ordinal);
+        var datasets = new SortedDictionary<string, (string Id, string Parameters, string Hash, long Seed, List<string> Cells)>(StringComparer.Ordinal);
         foreach (var cell in cells.Where(c => c.Manifest is not null))
         {
             var provenance = cell.Manifest!.Provenance;
@@ -49,10 +49,11 @@ public static class ProvenanceAudit
             foreach (var d in (provenance["datasets"] as JsonArray ?? []).OfType<JsonObject>())
             {
                 var (id, parameters, hash) = (Text(d, "id"), Text(d, "parameters"), Text(d, "content_hash"));
-                var key = $"{id}\u0000{parameters}\u0000{hash}";
+                var seed = cell.Manifest.Cell.Seed;
+                var key = $"{id}\u0000{parameters}\u0000{hash}\u0000{seed:D20}";
                 if (!datasets.TryGetValue(key, out var entry))
                 {
-                    datasets[key] = entry = (id, parameters, hash, []);
+                    datasets[key] = entry = (id, parameters, hash, seed, []);
                 }
 
                 entry.Cells.Add(cell.CellId);
@@ -78,9 +79,9 @@ public static class ProvenanceAudit
             }
         }
 
-        foreach (var (id, parameters, hash, used) in datasets.Values)
+        foreach (var (id, parameters, hash, seed, used) in datasets.Values)
         {
-            var subject = $"dataset {id}({parameters})";
+            var subject = $"dataset {id}({parameters}) seed {seed}";
             var inCells = Cells(used);
             if (!source.ChecksDatasets)
             {
@@ -90,7 +91,7 @@ public static class ProvenanceAudit
 
             try
             {
-                var now = await source.DatasetContentHashAsync(id, parameters, cancellationToken).ConfigureAwait(false);
+                var now = await source.DatasetContentHashAsync(id, parameters, seed, cancellationToken).ConfigureAwait(false);
                 findings.Add(string.Equals(now, hash, StringComparison.OrdinalIgnoreCase)
                     ? new AuditFinding(Check, AuditSeverity.Pass, null, subject, $"content hash {Short(hash)} matches {inCells}")
                     : new AuditFinding(Check, AuditSeverity.Failure, null, subject, $"content hash now {Short(now)}; recorded {Short(hash)} {inCells}"));

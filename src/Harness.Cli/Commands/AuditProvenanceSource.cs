@@ -28,7 +28,7 @@ internal sealed class AuditProvenanceSource : IProvenanceSource
 
     public bool ChecksDatasets { get; }
 
-    public Task<string> DatasetContentHashAsync(string id, string parameters, CancellationToken cancellationToken)
+    public Task<string> DatasetContentHashAsync(string id, string parameters, long seed, CancellationToken cancellationToken)
     {
         IDatasetPlugin plugin;
         try
@@ -55,7 +55,7 @@ internal sealed class AuditProvenanceSource : IProvenanceSource
         try
         {
             var resolved = PluginParameters.Resolve(plugin.Info.Parameters, given);
-            var dataset = plugin.Create(resolved, new PluginContext(0) { CancellationToken = cancellationToken });
+            var dataset = plugin.Create(resolved, new PluginContext(unchecked((int)seed)) { CancellationToken = cancellationToken });
             try
             {
                 return Task.FromResult(dataset.ContentHash);

@@ -139,7 +139,7 @@ public static class HtmlRenderer
             var isBaseline = table.Baselines.TryGetValue(row.Key.Dataset, out var b) && b == row.Key;
             var tr = new StringBuilder(isBaseline ? "<tr class=\"baseline\">" : "<tr>");
             tr.Append(CultureInfo.InvariantCulture, $"<td data-value=\"{I(rank)}\">{I(rank)}</td>");
-            foreach (var v in new[] { row.Key.Dataset, row.Key.Encoder, row.Key.Loss, row.Key.Sampler, row.Key.Reranker, row.Key.Params })
+            foreach (var v in new[] { row.Key.Dataset, row.Key.Encoder, row.Key.Loss, row.Key.Sampler, row.Key.Reranker, table.DifferingParams(row.Key) })
             {
                 tr.Append(CultureInfo.InvariantCulture, $"<td class=\"text\">{E(v)}</td>");
             }
@@ -202,7 +202,7 @@ public static class HtmlRenderer
             Line("<table class=\"sortable\"><thead><tr><th class=\"text\" data-type=\"text\">dataset</th><th class=\"text\" data-type=\"text\">configuration</th><th class=\"text\" data-type=\"text\">vs</th><th data-type=\"number\">&Delta;</th><th data-type=\"number\">p rand.</th><th data-type=\"number\">p t-test</th><th data-type=\"number\">p adj.</th><th data-type=\"number\">d_z</th><th data-type=\"text\">sig.</th></tr></thead><tbody>");
             foreach (var c in table.Pairs)
             {
-                Line($"<tr><td class=\"text\">{E(c.Configuration.Dataset)}</td><td class=\"text\">{E(c.Configuration.DisplayName)}</td><td class=\"text\">{E(c.Against.DisplayName)}</td><td data-value=\"{NumberFormat.Raw(c.MeanDifference)}\">{NumberFormat.Signed(c.MeanDifference)}</td><td data-value=\"{NumberFormat.Raw(c.RandomizationP)}\">{E(NumberFormat.P(c.RandomizationP))}</td><td data-value=\"{NumberFormat.Raw(c.TTestP)}\">{E(NumberFormat.P(c.TTestP))}</td><td data-value=\"{NumberFormat.Raw(c.AdjustedP)}\">{E(NumberFormat.P(c.AdjustedP))}</td><td data-value=\"{NumberFormat.Raw(c.EffectSize)}\">{NumberFormat.Effect(c.EffectSize)}</td><td class=\"text\">{(c.Significant ? "*" : string.Empty)}</td></tr>");
+                Line($"<tr><td class=\"text\">{E(c.Configuration.Dataset)}</td><td class=\"text\">{E(table.NameOf(c.Configuration))}</td><td class=\"text\">{E(table.NameOf(c.Against))}</td><td data-value=\"{NumberFormat.Raw(c.MeanDifference)}\">{NumberFormat.Signed(c.MeanDifference)}</td><td data-value=\"{NumberFormat.Raw(c.RandomizationP)}\">{E(NumberFormat.P(c.RandomizationP))}</td><td data-value=\"{NumberFormat.Raw(c.TTestP)}\">{E(NumberFormat.P(c.TTestP))}</td><td data-value=\"{NumberFormat.Raw(c.AdjustedP)}\">{E(NumberFormat.P(c.AdjustedP))}</td><td data-value=\"{NumberFormat.Raw(c.EffectSize)}\">{NumberFormat.Effect(c.EffectSize)}</td><td class=\"text\">{(c.Significant ? "*" : string.Empty)}</td></tr>");
             }
 
             Line("</tbody></table>");
@@ -214,7 +214,7 @@ public static class HtmlRenderer
             Line("<table class=\"sortable\"><thead><tr><th class=\"text\" data-type=\"text\">cell</th><th class=\"text\" data-type=\"text\">dataset</th><th class=\"text\" data-type=\"text\">configuration</th><th data-type=\"number\">seed</th><th class=\"text\" data-type=\"text\">state</th><th class=\"text\" data-type=\"text\">reason</th></tr></thead><tbody>");
             foreach (var p in table.Problems)
             {
-                Line($"<tr><td class=\"text\">{E(p.CellId)}</td><td class=\"text\">{E(p.Configuration?.Dataset ?? "?")}</td><td class=\"text\">{E(p.Configuration?.DisplayName ?? "?")}</td><td>{(p.Seed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "?")}</td><td class=\"text\">{E(p.State.ToString().ToLowerInvariant())}</td><td class=\"text\">{E(p.Reason)}</td></tr>");
+                Line($"<tr><td class=\"text\">{E(p.CellId)}</td><td class=\"text\">{E(p.Configuration?.Dataset ?? "?")}</td><td class=\"text\">{E(p.Configuration is { } k ? table.NameOf(k) : "?")}</td><td>{(p.Seed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "?")}</td><td class=\"text\">{E(p.State.ToString().ToLowerInvariant())}</td><td class=\"text\">{E(p.Reason)}</td></tr>");
             }
 
             Line("</tbody></table>");

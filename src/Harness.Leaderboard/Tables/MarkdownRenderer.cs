@@ -49,7 +49,7 @@ public static class MarkdownRenderer
             foreach (var row in table.Rows.Where(r => r.Key.Dataset == dataset))
             {
                 rank++;
-                var cells = new List<string> { rank.ToString(System.Globalization.CultureInfo.InvariantCulture), TableText.Escape(row.Key.DisplayName), SeedsCell(row, table) };
+                var cells = new List<string> { rank.ToString(System.Globalization.CultureInfo.InvariantCulture), TableText.Escape(table.NameOf(row.Key)), SeedsCell(row, table) };
                 cells.AddRange(table.Measures.Select(m => TableText.MeasureCell(row.Measures.GetValueOrDefault(m))));
                 if (withBaseline)
                 {
@@ -92,7 +92,7 @@ public static class MarkdownRenderer
             Line("|:---|:---|:---|---:|---:|---:|---:|---:|---:|:---:|");
             foreach (var c in table.Pairs)
             {
-                Line($"| {TableText.Escape(c.Configuration.Dataset)} | {TableText.Escape(c.Configuration.DisplayName)} | {TableText.Escape(c.Against.DisplayName)} | {NumberFormat.Signed(c.MeanDifference)} | {NumberFormat.P(c.RandomizationP)} | {NumberFormat.P(c.TTestP)} | {NumberFormat.P(c.AdjustedP)} | {NumberFormat.Effect(c.EffectSize)} | {c.Wins}/{c.Losses}/{c.Ties} | {(c.Significant ? "*" : string.Empty)} |");
+                Line($"| {TableText.Escape(c.Configuration.Dataset)} | {TableText.Escape(table.NameOf(c.Configuration))} | {TableText.Escape(table.NameOf(c.Against))} | {NumberFormat.Signed(c.MeanDifference)} | {NumberFormat.P(c.RandomizationP)} | {NumberFormat.P(c.TTestP)} | {NumberFormat.P(c.AdjustedP)} | {NumberFormat.Effect(c.EffectSize)} | {c.Wins}/{c.Losses}/{c.Ties} | {(c.Significant ? "*" : string.Empty)} |");
             }
 
             Line();
@@ -106,7 +106,7 @@ public static class MarkdownRenderer
             Line("|:---|:---|:---|---:|:---|:---|");
             foreach (var p in table.Problems)
             {
-                Line($"| {p.CellId} | {TableText.Escape(p.Configuration?.Dataset ?? "?")} | {TableText.Escape(p.Configuration?.DisplayName ?? "?")} | {p.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} | {p.State.ToString().ToLowerInvariant()} | {TableText.Escape(p.Reason)} |");
+                Line($"| {p.CellId} | {TableText.Escape(p.Configuration?.Dataset ?? "?")} | {TableText.Escape(p.Configuration is { } k ? table.NameOf(k) : "?")} | {p.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} | {p.State.ToString().ToLowerInvariant()} | {TableText.Escape(p.Reason)} |");
             }
 
             Line();

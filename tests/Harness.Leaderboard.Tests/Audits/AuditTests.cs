@@ -63,7 +63,7 @@ public sealed class AuditTests
         {
             Assert.That(lines, Has.Some.StartsWith("ok provenance plugin infonce: 1.0.0, Harness.Plugins.Losses.dll SHA-256 aaaainfonce matches in 6 cells"));
             Assert.That(lines, Has.Some.StartsWith("FAIL provenance plugin triplet: recorded 1.0.0 (Harness.Plugins.Losses.dll, SHA-256 aaaatriplet) in 3 cells"));
-            Assert.That(lines, Has.Some.StartsWith("FAIL provenance dataset synthetic(docs=100): content hash now changed-hash; recorded hash-synthet in 9 cells"));
+            Assert.That(lines, Has.Some.StartsWith("FAIL provenance dataset synthetic(docs=100) seed 1: content hash now changed-hash; recorded hash-synthet in 3 cells"));
         });
     }
 
@@ -132,7 +132,7 @@ public sealed class AuditTests
 
         public bool ChecksDatasets => true;
 
-        public Task<string> DatasetContentHashAsync(string id, string parameters, CancellationToken cancellationToken) => Task.FromResult(datasetHash);
+        public Task<string> DatasetContentHashAsync(string id, string parameters, long seed, CancellationToken cancellationToken) => Task.FromResult(datasetHash);
     }
 
     /// <summary>"Reruns" a cell by rewriting its metrics (q1's values shifted by <c>shift</c>) and copying its run.</summary>

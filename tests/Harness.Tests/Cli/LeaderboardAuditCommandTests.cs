@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Harness.Abstractions.Plugins;
+using Harness.Plugins.Datasets;
 using Harness.Results.Manifests;
 using Harness.Results.Schema;
 using Harness.Results.Storage;
@@ -77,5 +81,55 @@ public sealed class LeaderboardAuditCommandTests
             Assert.That(r.Stderr.Trim(), Does.StartWith("harness audit: --rerun: re-execution is unavailable in this build"));
             Assert.That(File.Exists(temp.Combine("audit.md")), Is.False);
         });
+    }
+
+    [Test]
+    public async Task Audit_passes_when_the_recorded_plugin_and_dataset_are_what_is_available_and_names_a_changed_assembly()
+    {
+        // Provenance as the runner records it: the built-in synthetic dataset plugin (the assembly the CLI loads) and
+        // the content hash of synthetic(docs=60, queries=10) opened with the cell's seed.
+        var plugin = new SyntheticDatasetPlugin();
+        var parameters = PluginParameters.Resolve(plugin.Info.Parameters, new Dictionary<string, string> { ["docs"] = "60", ["queries"] = "10", ["vocab"] = "200", ["topics"] = "5" });
+        var contentHash = plugin.Create(parameters, new PluginContext(1)).ContentHash;
+        var assembly = Path.Combine(HarnessCli.Directory, "plugins", "Harness.Plugins.Datasets", "Harness.Plugins.Datasets.dll");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(assembly)));
+
+        async Task<string> WriteAsync(string recordedSha)
+        {
+            var temp = new TempDirectory();
+            var store = new ResultStore(temp.Path);
+            var writer = store.CreateCell("c1");
+            await writer.WriteMetricsAsync([new MetricRow("c1", "synthetic", "hashed-bow", "infonce", "random", "none", 1, "", "q1", "AP", 0.5)]);
+            await writer.CompleteAsync(new CellManifest
+            {
+                CellId = "c1",
+                Status = CellStatus.Complete,
+                Cell = new CellAxes("synthetic", "hashed-bow", "infonce", "random", "none", "", 1),
+                Provenance = new JsonObject
+                {
+                    ["plugins"] = new JsonArray(new JsonObject { ["kind"] = "dataset", ["id"] = "synthetic", ["version"] = plugin.Info.Version, ["contract"] = "1.0", ["assembly"] = "Harness.Plugins.Datasets.dll", ["sha256"] = recordedSha }),
+                    ["datasets"] = new JsonArray(new JsonObject { ["id"] = "synthetic", ["parameters"] = parameters.ToString(), ["content_hash"] = contentHash }),
+                },
+            });
+            return temp.Path;
+        }
+
+        var good = await WriteAsync(sha);
+        var changed = await WriteAsync(new string('0', 64));
+        var ok = HarnessCli.Run("audit", good);
+        var bad = HarnessCli.Run("audit", changed, "--skip-datasets");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ok.ExitCode, Is.Zero, ok.Stdout + ok.Stderr);
+            var report = File.ReadAllText(Path.Combine(good, "audit.md"));
+            Assert.That(report, Does.Contain("**Result: PASS**"));
+            Assert.That(report, Does.Contain($"ok provenance plugin synthetic: {plugin.Info.Version}, Harness.Plugins.Datasets.dll SHA-256 {sha[..12]} matches in cell c1"));
+            Assert.That(report, Does.Contain($"ok provenance dataset synthetic({parameters}) seed 1: content hash {contentHash[..12]} matches in cell c1"));
+            Assert.That(bad.ExitCode, Is.EqualTo(1));
+            Assert.That(bad.Stderr, Does.Contain($"FAIL provenance plugin synthetic: assembly Harness.Plugins.Datasets.dll now has SHA-256 {sha[..12]}"));
+            Assert.That(bad.Stderr, Does.Not.Contain("provenance dataset"));
+        });
+        Directory.Delete(good, recursive: true);
+        Directory.Delete(changed, recursive: true);
     }
 }
