@@ -10,5 +10,7 @@ internal static class CommandCatalog
         yield return PluginsCommand.Create();
         yield return RetrieveCommand.Create();
         yield return EvalCommand.Create();
+        yield return LeaderboardCommand.Create();
+        yield return AuditCommand.Create();
     }
 }
