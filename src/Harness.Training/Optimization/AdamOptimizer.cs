@@ -74,8 +74,9 @@ internal sealed class AdamOptimizer : IDisposable
             }
 
             var p = _parameters[i].Parameter;
-            _m[i] ??= zeros_like(p);
-            _v[i] ??= zeros_like(p);
+            // Optimiser state lives as long as the optimiser: never in a caller's dispose scope.
+            _m[i] ??= zeros_like(p).DetachFromDisposeScope();
+            _v[i] ??= zeros_like(p).DetachFromDisposeScope();
             var t = ++_steps[i];
             var bc1 = 1 - Math.Pow(Beta1, t);
             var bc2 = 1 - Math.Pow(Beta2, t);
@@ -161,8 +162,8 @@ internal sealed class AdamOptimizer : IDisposable
         _steps[i] = step;
         _m[i]?.Dispose();
         _v[i]?.Dispose();
-        _m[i] = m?.to(p.dtype).to(p.device).clone();
-        _v[i] = v?.to(p.dtype).to(p.device).clone();
+        _m[i] = m?.to(p.dtype).to(p.device).clone().DetachFromDisposeScope();
+        _v[i] = v?.to(p.dtype).to(p.device).clone().DetachFromDisposeScope();
     }
 
     public void Dispose()
