@@ -22,7 +22,7 @@ internal static class BertPluginParameters
         Pooling = pooling,
         Normalize = true,
         MaxLength = parameters.GetInt("max-length"),
-        TrainableLayers = parameters.GetInt("trainable-layers"),
+        TrainableLayers = parameters.TryGetValue("trainable-layers", out var layers) ? (int)layers : -1,
         BatchSize = parameters.GetInt("batch-size"),
         QueryPrefix = queryPrefix,
     };

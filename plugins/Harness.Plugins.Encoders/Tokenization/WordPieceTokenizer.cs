@@ -1,33 +1,41 @@
 using System.Text;
-using FastBertTokenizer;
 
 namespace Harness.Plugins.Encoders.Tokenization;
 
 /// <summary>
-/// BERT's tokenization over a WordPiece vocabulary: basic tokenization (split on all whitespace, punctuation and CJK
-/// characters; lower-case and strip accents for uncased vocabularies), then greedy longest-match word pieces, with
-/// [CLS] ... [SEP] around and truncation to a maximum number of pieces (specials included), as HF's BertTokenizer.
-/// Built on FastBertTokenizer 1.2.6. Microsoft.ML.Tokenizers 2.0.1's BertTokenizer was rejected: it deletes '\n' and
-/// '\t' as control characters instead of splitting on them, so "foo\nbar" becomes "foo ##bar" (checked against the
-/// MiniLM vocabulary: 29379 8237 instead of 29379 3347), the same class of fault as the SentenceTransformers wrapper's
-/// space-only split. Thread-safe (calls are serialised: FastBertTokenizer does not promise concurrent use).
+/// BERT's tokenization over a WordPiece vocabulary, as HF's BertTokenizer: <see cref="BasicTokenizer"/> words, then
+/// greedy longest-match-first word pieces (continuations prefixed <c>##</c>; a word with no full cover, or longer than
+/// 100 characters, becomes [UNK]); [CLS] ... [SEP] around, truncated to a maximum number of pieces (specials included).
+/// Hand-written, because both served libraries are wrong here: Microsoft.ML.Tokenizers 2.0.1's BertTokenizer deletes
+/// '\n' and '\t' as control characters, gluing "foo\nbar" into "foo ##bar"; FastBertTokenizer 1.2.6 ignores a smaller
+/// maximum length after one call with a larger one (it returned all 11 pieces for a limit of 5), and both strip accents
+/// with string.Normalize, a no-op under InvariantGlobalization. Stateless after construction and thread-safe.
 /// </summary>
 public sealed class WordPieceTokenizer
 {
-    private readonly BertTokenizer _tokenizer = new();
-    private readonly Lock _gate = new();
+    private const int MaxWordCharacters = 100;
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly bool _lowerCase;
+    private readonly int _cls;
+    private readonly int _sep;
+    private readonly int _unk;
 
-    private WordPieceTokenizer(string vocabulary, bool lowerCase)
+    private WordPieceTokenizer(IReadOnlyList<string> pieces, bool lowerCase)
     {
-        using var reader = new StringReader(vocabulary);
-        _tokenizer.LoadVocabulary(reader, lowerCase);
-        VocabularySize = vocabulary.Split('\n').Count(l => l.Length > 0);
-        var lines = vocabulary.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        PadId = lines.IndexOf("[PAD]");
-        if (PadId < 0 || lines.IndexOf("[CLS]") < 0 || lines.IndexOf("[SEP]") < 0 || lines.IndexOf("[UNK]") < 0)
+        _vocabulary = new Dictionary<string, int>(pieces.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pieces.Count; i++)
         {
-            throw new InvalidDataException("the vocabulary lacks one of [PAD], [UNK], [CLS], [SEP]");
+            _vocabulary.TryAdd(pieces[i], i);
         }
+
+        _lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lowerCase = lowerCase;
+        VocabularySize = pieces.Count;
+        _cls = Special("[CLS]");
+        _sep = Special("[SEP]");
+        _unk = Special("[UNK]");
+        PadId = Special("[PAD]");
     }
 
     /// <summary>Number of word pieces in the vocabulary.</summary>
@@ -40,10 +48,17 @@ public sealed class WordPieceTokenizer
     /// <param name="vocabulary">The file's bytes (UTF-8).</param>
     /// <param name="lowerCase">Whether the vocabulary is uncased (lower-case and strip accents).</param>
     /// <returns>The tokenizer.</returns>
+    /// <exception cref="InvalidDataException">A special token is missing.</exception>
     public static WordPieceTokenizer FromVocabulary(byte[] vocabulary, bool lowerCase = true)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        return new WordPieceTokenizer(Encoding.UTF8.GetString(vocabulary), lowerCase);
+        var lines = Encoding.UTF8.GetString(vocabulary).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return new WordPieceTokenizer(lines, lowerCase);
     }
 
     /// <summary>Tokenizes one text.</summary>
@@ -53,21 +68,79 @@ public sealed class WordPieceTokenizer
     public long[] Encode(string? text, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
-        lock (_gate)
+        var ids = new List<long>(Math.Min(maxLength, 64)) { _cls };
+        foreach (var word in BasicTokenizer.Split(text ?? string.Empty, _lowerCase))
         {
-            var (ids, _, _) = _tokenizer.Encode(text ?? string.Empty, maxLength);
-            return ids.ToArray();
+            AddPieces(word, ids);
+            if (ids.Count >= maxLength - 1)
+            {
+                break;
+            }
+        }
+
+        if (ids.Count > maxLength - 1)
+        {
+            ids.RemoveRange(maxLength - 1, ids.Count - (maxLength - 1));
+        }
+
+        ids.Add(_sep);
+        return [.. ids];
+    }
+
+    private void AddPieces(string word, List<long> ids)
+    {
+        if (word.EnumerateRunes().Count() > MaxWordCharacters)
+        {
+            ids.Add(_unk);
+            return;
+        }
+
+        var first = ids.Count;
+        Span<char> buffer = stackalloc char[word.Length + 2];
+        buffer[0] = '#';
+        buffer[1] = '#';
+        var start = 0;
+        while (start < word.Length)
+        {
+            var found = -1;
+            var end = word.Length;
+            for (; end > start; end--)
+            {
+                if (end < word.Length && char.IsLowSurrogate(word[end]))
+                {
+                    continue;
+                }
+
+                scoped ReadOnlySpan<char> candidate;
+                if (start == 0)
+                {
+                    candidate = word.AsSpan(0, end);
+                }
+                else
+                {
+                    word.AsSpan(start, end - start).CopyTo(buffer[2..]);
+                    candidate = buffer[..(end - start + 2)];
+                }
+
+                if (_lookup.TryGetValue(candidate, out found))
+                {
+                    break;
+                }
+            }
+
+            if (end == start)
+            {
+                ids.RemoveRange(first, ids.Count - first);
+                ids.Add(_unk);
+                return;
+            }
+
+            ids.Add(found);
+            start = end;
         }
     }
 
-    /// <summary>Turns ids back into text (for inspection).</summary>
-    /// <param name="ids">Token ids.</param>
-    /// <returns>The text.</returns>
-    public string Decode(ReadOnlySpan<long> ids)
-    {
-        lock (_gate)
-        {
-            return _tokenizer.Decode(ids);
-        }
-    }
+    private int Special(string token) => _vocabulary.TryGetValue(token, out var id)
+        ? id
+        : throw new InvalidDataException($"the vocabulary lacks {token}");
 }

@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return PluginsCommand.Create();
         yield return RetrieveCommand.Create();
         yield return EvalCommand.Create();
+        yield return EncodeCommand.Create();
     }
 }
