@@ -30,6 +30,9 @@ public sealed class ArcticXsEncoderPlugin : IEncoderPlugin
         ]);
 
     /// <inheritdoc />
+    public EncoderTraits GetTraits(PluginParameters parameters) => BertPluginParameters.PretrainedTraits;
+
+    /// <inheritdoc />
     public IEncoder Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);

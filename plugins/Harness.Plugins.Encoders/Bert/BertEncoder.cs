@@ -11,7 +11,7 @@ namespace Harness.Plugins.Encoders.Bert;
 /// length and encoded in batches padded to the longest text of each batch, then put back in input order (gradients
 /// flow through the reordering, so a training step may encode its whole batch in one call).
 /// </summary>
-public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
+public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, ITokenizingEncoder
 {
     private readonly BertModel _bert;
     private readonly WordPieceTokenizer _tokenizer;
@@ -68,7 +68,7 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
     /// <param name="texts">The texts.</param>
     /// <param name="role">Query or document.</param>
     /// <returns>One id array per text ([CLS] ... [SEP]).</returns>
-    public IReadOnlyList<long[]> Tokenize(IReadOnlyList<string> texts, TextRole role)
+    public IReadOnlyList<long[]> TokenizeIds(IReadOnlyList<string> texts, TextRole role)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var prefix = role == TextRole.Query ? Options.QueryPrefix : Options.DocumentPrefix;
@@ -82,7 +82,76 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
     }
 
     /// <inheritdoc />
-    public Tensor Encode(IReadOnlyList<string> texts, TextRole role) => EncodeIds(Tokenize(texts, role));
+    public Tensor Encode(IReadOnlyList<string> texts, TextRole role) => EncodeIds(TokenizeIds(texts, role));
+
+    /// <summary>Tokenizes on the CPU (thread-safe): <c>input_ids</c> and <c>attention_mask</c>, int64 [count, longest],
+    /// in input order, padded with [PAD].</summary>
+    /// <param name="texts">The texts.</param>
+    /// <param name="role">Query or document.</param>
+    /// <returns>The CPU tensors.</returns>
+    public EncoderInput Tokenize(IReadOnlyList<string> texts, TextRole role)
+    {
+        var ids = TokenizeIds(texts, role);
+        if (ids.Count == 0)
+        {
+            return new EncoderInput(role, 0, new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["input_ids"] = zeros([0, 2], dtype: ScalarType.Int64),
+                ["attention_mask"] = zeros([0, 2], dtype: ScalarType.Int64),
+            });
+        }
+
+        var (input, mask) = Pad(ids, CPU);
+        return new EncoderInput(role, ids.Count, new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["input_ids"] = input, ["attention_mask"] = mask });
+    }
+
+    /// <summary>Embeds a tokenized batch in one forward pass (inputs moved to the parameters' device).</summary>
+    /// <param name="input">From <see cref="Tokenize"/>.</param>
+    /// <returns>float32 [count, Dimension] on <see cref="Device"/>.</returns>
+    public Tensor Forward(EncoderInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Count == 0)
+        {
+            return zeros([0, Dimension], dtype: ScalarType.Float32, device: Device);
+        }
+
+        using var ids = input.Tensors["input_ids"].to(Device);
+        using var mask = input.Tensors["attention_mask"].to(Device);
+        return forward(ids, mask);
+    }
+
+    /// <summary>Writes the full state: <c>module.dat</c> (every parameter, frozen ones included), <c>vocab.txt</c>
+    /// and <c>encoder.txt</c> (the configuration, for people).</summary>
+    /// <param name="directory">An existing, empty directory.</param>
+    public void Save(string directory)
+    {
+        save(Path.Combine(directory, "module.dat"));
+        File.WriteAllBytes(Path.Combine(directory, "vocab.txt"), [.. _tokenizer.Vocabulary]);
+        File.WriteAllText(Path.Combine(directory, "encoder.txt"), $"{_bert.Config}\n{Options}\n");
+    }
+
+    /// <summary>Restores a state written by <see cref="Save"/> of an encoder created with the same parameters.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <exception cref="InvalidDataException">The checkpoint is missing, corrupt or from another configuration.</exception>
+    public void Load(string directory)
+    {
+        var vocabulary = Path.Combine(directory, "vocab.txt");
+        if (File.Exists(vocabulary) && !File.ReadAllBytes(vocabulary).AsSpan().SequenceEqual([.. _tokenizer.Vocabulary]))
+        {
+            throw new InvalidDataException($"{vocabulary}: the checkpoint was saved with another vocabulary");
+        }
+
+        var module = Path.Combine(directory, "module.dat");
+        try
+        {
+            load(module);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or NotImplementedException)
+        {
+            throw new InvalidDataException($"{module}: not a checkpoint of this encoder ({_bert.Config}): {e.Message}", e);
+        }
+    }
 
     /// <summary>Encodes tokenized texts: sorted by length, batched, pooled, back in input order.</summary>
     /// <param name="ids">One id array per text.</param>
@@ -101,7 +170,7 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
         for (var start = 0; start < order.Length; start += Options.BatchSize)
         {
             var batch = order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start)).ToArray();
-            var (input, mask) = Pad(batch.Select(i => ids[i]).ToList());
+            var (input, mask) = Pad(batch.Select(i => ids[i]).ToList(), Device);
             parts.Add(forward(input, mask));
         }
 
@@ -116,10 +185,11 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
         return sorted.index_select(0, index).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Pads id arrays into a batch on <see cref="Device"/>.</summary>
+    /// <summary>Pads id arrays into a batch.</summary>
     /// <param name="ids">The arrays.</param>
+    /// <param name="device">Where the tensors go.</param>
     /// <returns>Ids and attention mask, int64 [count, longest].</returns>
-    public (Tensor Ids, Tensor Mask) Pad(IReadOnlyList<long[]> ids)
+    public (Tensor Ids, Tensor Mask) Pad(IReadOnlyList<long[]> ids, Device device)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var length = ids.Max(x => x.Length);
@@ -132,8 +202,8 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
             mask.AsSpan(i * length, ids[i].Length).Fill(1);
         }
 
-        return (tensor(flat, [ids.Count, length], dtype: ScalarType.Int64, device: Device),
-                tensor(mask, [ids.Count, length], dtype: ScalarType.Int64, device: Device));
+        return (tensor(flat, [ids.Count, length], dtype: ScalarType.Int64, device: device),
+                tensor(mask, [ids.Count, length], dtype: ScalarType.Int64, device: device));
     }
 
     /// <summary>Embeds a padded batch: transformer, pooling, normalisation.</summary>

@@ -44,9 +44,9 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Initialises every weight as BERT does (normal, std 0.02; LayerNorm 1 and 0; biases 0) from a generator
     /// seeded with <paramref name="seed"/>, in parameter-name order, so the same seed gives the same model.</summary>
     /// <param name="seed">The seed.</param>
-    public void InitializeFromSeed(long seed)
+    public void InitializeFromSeed(ulong seed)
     {
-        var generator = new Generator((ulong)seed);
+        using var generator = new Generator(seed);
         using var noGrad = no_grad();
         foreach (var (name, parameter) in named_parameters())
         {

@@ -1,10 +1,16 @@
+using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Encoders.Bert;
 
 /// <summary>The parameters the BERT-based encoder plugins share, declared once.</summary>
 internal static class BertPluginParameters
 {
+    /// <summary>Both pretrained models were trained with cosine similarity on normalised embeddings, one shared tower,
+    /// float32 (no reduced-precision path yet).</summary>
+    public static EncoderTraits PretrainedTraits { get; } = new() { PreferredSimilarity = SimilarityFunction.Cosine };
+
     public static ParameterSpec MaxLength(int defaultValue) =>
         ParameterSpec.Int("max-length", defaultValue, "Most word pieces per text, [CLS] and [SEP] included (longer texts are truncated).", min: 2, max: 512);
 

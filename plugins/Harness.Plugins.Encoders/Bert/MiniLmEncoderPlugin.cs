@@ -25,6 +25,9 @@ public sealed class MiniLmEncoderPlugin : IEncoderPlugin
         ]);
 
     /// <inheritdoc />
+    public EncoderTraits GetTraits(PluginParameters parameters) => BertPluginParameters.PretrainedTraits;
+
+    /// <inheritdoc />
     public IEncoder Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);

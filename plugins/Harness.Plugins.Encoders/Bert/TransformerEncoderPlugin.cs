@@ -1,5 +1,6 @@
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Encoders.Bert;
 
@@ -28,6 +29,9 @@ public sealed class TransformerEncoderPlugin : IEncoderPlugin
         ]);
 
     /// <inheritdoc />
+    public EncoderTraits GetTraits(PluginParameters parameters) => new() { PreferredSimilarity = SimilarityFunction.Cosine };
+
+    /// <inheritdoc />
     public IEncoder Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -50,7 +54,8 @@ public sealed class TransformerEncoderPlugin : IEncoderPlugin
             MaxPositions: parameters.GetInt("max-length"),
             Dropout: parameters.GetDouble("dropout"));
         var bert = new BertModel(config);
-        bert.InitializeFromSeed(PluginContext.DeriveSeed(context.Seed, "transformer"));
+        // A CPU generator (the model is built on the CPU, then moved): the same seed gives the same weights on any device.
+        bert.InitializeFromSeed(PluginContext.DeriveStreamSeed(context.Seed, "transformer"));
         var options = BertPluginParameters.Options(parameters, parameters.GetString("pooling") == "cls" ? Pooling.Cls : Pooling.Mean);
         return new BertEncoder(bert, tokenizer, options, context.Device);
     }

@@ -21,8 +21,9 @@ public sealed class WordPieceTokenizer
     private readonly int _sep;
     private readonly int _unk;
 
-    private WordPieceTokenizer(IReadOnlyList<string> pieces, bool lowerCase)
+    private WordPieceTokenizer(byte[] file, IReadOnlyList<string> pieces, bool lowerCase)
     {
+        Vocabulary = file;
         _vocabulary = new Dictionary<string, int>(pieces.Count, StringComparer.Ordinal);
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -41,6 +42,9 @@ public sealed class WordPieceTokenizer
     /// <summary>Number of word pieces in the vocabulary.</summary>
     public int VocabularySize { get; }
 
+    /// <summary>The vocab.txt the tokenizer was built from (saved beside a checkpoint).</summary>
+    public IReadOnlyList<byte> Vocabulary { get; }
+
     /// <summary>The id of [PAD].</summary>
     public long PadId { get; }
 
@@ -58,7 +62,7 @@ public sealed class WordPieceTokenizer
             lines.RemoveAt(lines.Count - 1);
         }
 
-        return new WordPieceTokenizer(lines, lowerCase);
+        return new WordPieceTokenizer(vocabulary, lines, lowerCase);
     }
 
     /// <summary>Tokenizes one text.</summary>

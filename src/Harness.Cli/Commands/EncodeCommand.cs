@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 using static TorchSharp.torch;
 
 namespace Harness.Cli.Commands;

@@ -2,7 +2,7 @@ using Harness.Abstractions.Encoders;
 using Harness.Plugins.Encoders.Bert;
 using static TorchSharp.torch;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary>Batching, reordering and fine-tuning of the BERT encoder (MiniLM weights, a few short texts).</summary>
 [NonParallelizable]

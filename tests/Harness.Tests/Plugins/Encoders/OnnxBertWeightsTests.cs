@@ -2,7 +2,7 @@ using Harness.Plugins.Encoders.Bert;
 using Harness.Plugins.Encoders.Onnx;
 using Harness.Tests.Support;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary>Every weight lands in exactly one parameter; a missing, extra or corrupt weight fails naming the resource.</summary>
 [NonParallelizable]

@@ -4,7 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using static TorchSharp.torch;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary>
 /// The TorchSharp BERT port against ONNX Runtime running the packages' own model.onnx: the same token ids go to both;
@@ -29,7 +29,7 @@ public sealed class OnnxRuntimeParityTests
     public void Minilm_matches_onnx_runtime_to_1e4_per_dimension_with_mean_pooling()
     {
         var encoder = PretrainedModels.MiniLm;
-        var ids = encoder.Tokenize(Texts, TextRole.Document);
+        var ids = encoder.TokenizeIds(Texts, TextRole.Document);
         var expected = RunOnnx(ModelPackage.MiniLm, ids, cls: false);
 
         using var noGrad = no_grad();
@@ -53,8 +53,8 @@ public sealed class OnnxRuntimeParityTests
     public void Arctic_matches_onnx_runtime_to_1e4_per_dimension_with_cls_pooling_and_the_query_prefix()
     {
         var encoder = PretrainedModels.Arctic;
-        var ids = encoder.Tokenize(Texts, TextRole.Query);
-        var prefixed = encoder.Tokenize(Texts.Select(t => ArcticXsEncoderPlugin.QueryPrefix + t).ToList(), TextRole.Document);
+        var ids = encoder.TokenizeIds(Texts, TextRole.Query);
+        var prefixed = encoder.TokenizeIds(Texts.Select(t => ArcticXsEncoderPlugin.QueryPrefix + t).ToList(), TextRole.Document);
         Assert.That(ids, Is.EqualTo(prefixed), "a query is the prefix plus the text; a document is the text alone");
 
         var expected = RunOnnx(ModelPackage.ArcticXs, ids, cls: true);

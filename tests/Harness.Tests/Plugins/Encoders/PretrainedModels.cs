@@ -2,7 +2,7 @@ using Harness.Plugins.Encoders.Bert;
 using Harness.Tests.Support;
 using static TorchSharp.torch;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary>The pretrained packages as the test build publishes them (plugins/Harness.Plugins.Encoders/), loaded once.</summary>
 internal static class PretrainedModels

@@ -3,7 +3,7 @@ using Harness.Abstractions.Encoders;
 using Harness.Tests.Support;
 using static TorchSharp.torch;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary><c>harness encode</c> end to end (the CLI as a process).</summary>
 [NonParallelizable]

@@ -1,10 +1,12 @@
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
-using Harness.Core.Plugins;
+using Harness.Conformance;
+using Harness.Conformance.Encoders;
+using Harness.Core.PluginHost;
 using Harness.Tests.Support;
 using static TorchSharp.torch;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary>minilm, arctic-xs and transformer as the host loads them: from the published plugin folder.</summary>
 [NonParallelizable]
@@ -75,5 +77,43 @@ public sealed class EncoderPluginTests
     {
         var e = Assert.Throws<PluginParameterException>(() => Create("transformer", 7, ("dim", "30"), ("heads", "4")));
         Assert.That(e!.Message, Is.EqualTo("parameter 'dim': 30 is not a multiple of heads=4"));
+    }
+
+    [Test]
+    public void Transformer_and_minilm_pass_the_encoder_conformance_checks_including_save_and_load()
+    {
+        foreach (var (id, set) in new[] { ("transformer", new Dictionary<string, object?> { ["layers"] = 1, ["dim"] = 32 }), ("minilm", new Dictionary<string, object?>()) })
+        {
+            var plugin = Catalog.Value.Get<IEncoderPlugin>(id);
+            var results = EncoderConformance.Check(plugin, PluginParameters.Resolve(plugin.Info.Parameters, set));
+            var failed = results.Where(r => r.Outcome == CheckOutcome.Failed).Select(r => $"{r.Check}: {r.Message}").ToList();
+            Assert.That(failed, Is.Empty, id);
+            Assert.That(results.Count(r => r.Outcome == CheckOutcome.Passed), Is.GreaterThanOrEqualTo(5), id);
+        }
+    }
+
+    [Test]
+    public void Forward_of_tokenize_equals_encode_and_a_checkpoint_of_another_shape_is_refused()
+    {
+        using var encoder = Create("minilm");
+        encoder.Module.eval();
+        var tokenizing = (ITokenizingEncoder)encoder;
+        string[] texts = ["a short one", "a somewhat longer text with more word pieces", string.Empty];
+        using (no_grad())
+        {
+            using var input = tokenizing.Tokenize(texts, TextRole.Query);
+            Assert.That(input.Tensors["input_ids"].device_type, Is.EqualTo(TorchSharp.DeviceType.CPU));
+            using var split = tokenizing.Forward(input);
+            using var whole = encoder.Encode(texts, TextRole.Query);
+            Assert.That((split - whole).abs().max().item<float>(), Is.LessThan(1e-5f));
+        }
+
+        using var temp = new TempDirectory();
+        using var small = Create("transformer", 7, ("layers", "1"), ("dim", "32"));
+        using var other = Create("transformer", 7, ("layers", "1"), ("dim", "64"));
+        small.Save(temp.Path);
+        Assert.That(File.Exists(Path.Combine(temp.Path, "vocab.txt")), Is.True);
+        var e = Assert.Throws<InvalidDataException>(() => other.Load(temp.Path));
+        Assert.That(e!.Message, Does.StartWith(Path.Combine(temp.Path, "module.dat") + ": not a checkpoint of this encoder"));
     }
 }

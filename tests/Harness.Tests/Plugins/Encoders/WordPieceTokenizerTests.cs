@@ -1,7 +1,7 @@
 using Harness.Plugins.Encoders.Bert;
 using Harness.Plugins.Encoders.Tokenization;
 
-namespace Harness.Tests.Encoders;
+namespace Harness.Tests.Plugins.Encoders;
 
 /// <summary>BERT basic + WordPiece tokenization over the MiniLM vocabulary; ids read off the package's vocab.txt
 /// (line number = id: 101 [CLS], 102 [SEP], 2023 this, 29379 foo, 3347 bar, 8237 ##bar, 7668 cafe).</summary>
