@@ -101,7 +101,7 @@ return 0;
 static List<string> Corpus(int count, string directory)
 {
     var vocabulary = System.Text.Encoding.UTF8.GetString(ModelPackage.MiniLm.ReadResource(ModelPackage.MiniLm.VocabularyResource, directory))
-        .Split('\n').Skip(2000).Where(w => w.Length > 2 && w.All(char.IsAsciiLetterLower)).ToArray();
+        .Split('\n').Select(w => w.TrimEnd('\r')).Skip(2000).Where(w => w.Length > 2 && w.All(char.IsAsciiLetterLower)).ToArray();
     var random = new Random(17);
     return Enumerable.Range(0, count)
         .Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(15, 41)).Select(_ => vocabulary[random.Next(vocabulary.Length)])))
