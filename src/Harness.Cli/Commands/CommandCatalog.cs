@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return LeaderboardCommand.Create();
         yield return AuditCommand.Create();
+        yield return EncodeCommand.Create();
     }
 }
