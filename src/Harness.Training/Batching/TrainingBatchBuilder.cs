@@ -98,7 +98,7 @@ internal sealed class TrainingBatchBuilder
                 var ordinals = Check(example, sample);
                 if (ordinals.Length < _options.Negatives && !CanMask)
                 {
-                    dropped.Add(new NegativesRecord(epoch, step, example.Query.Id, [positive.Id], sample, Used: false));
+                    dropped.Add(new NegativesRecord(epoch, step, example.Query.Id, [positive.Id], sample, Used: false, MicroBatch: micro.Count));
                     continue;
                 }
 
@@ -107,7 +107,7 @@ internal sealed class TrainingBatchBuilder
 
             if (rows.Count > 0)
             {
-                micro.Add(Assemble(epoch, step, rows));
+                micro.Add(Assemble(epoch, step, micro.Count, rows));
             }
         }
 
@@ -145,7 +145,7 @@ internal sealed class TrainingBatchBuilder
         return ordinals;
     }
 
-    private MicroBatch Assemble(int epoch, long step, List<(TrainingExample Example, (int Ordinal, string Id, int Grade) Positive, NegativeSample Sample, int[] Ordinals)> rows)
+    private MicroBatch Assemble(int epoch, long step, int microBatch, List<(TrainingExample Example, (int Ordinal, string Id, int Grade) Positive, NegativeSample Sample, int[] Ordinals)> rows)
     {
         var b = rows.Count;
         var m = CandidatesPerQuery;
@@ -179,7 +179,7 @@ internal sealed class TrainingBatchBuilder
                 }
             }
 
-            records[i] = new NegativesRecord(epoch, step, example.Query.Id, [positive.Id], sample);
+            records[i] = new NegativesRecord(epoch, step, example.Query.Id, [positive.Id], sample, MicroBatch: microBatch);
         }
 
         // [B, B·M]: column j can never be a negative of row i when it is padding, the same document as i's positive,
@@ -188,13 +188,10 @@ internal sealed class TrainingBatchBuilder
         for (var i = 0; i < b; i++)
         {
             var query = rows[i].Example.Query.Id;
-            var positive = rows[i].Positive.Id;
+            var positive = records[i].PositiveIds;
             for (var j = 0; j < b * m; j++)
             {
-                var id = ids[j];
-                excluded[(i * b * m) + j] = id is null
-                    || string.Equals(id, positive, StringComparison.Ordinal)
-                    || _judgments.IsRelevant(query, id, _options.PositiveGrade);
+                excluded[(i * b * m) + j] = InBatchExclusion.IsExcluded(ids[j], query, positive, _judgments, _options.PositiveGrade);
             }
         }
 
