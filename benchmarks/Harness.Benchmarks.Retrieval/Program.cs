@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
 using Harness.Benchmarks.Retrieval;
 using Harness.Data.Debian;

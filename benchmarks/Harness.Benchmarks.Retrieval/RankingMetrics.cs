@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Retrieval;
 
 namespace Harness.Benchmarks.Retrieval;

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Benchmarks.Training;
 using Harness.Data.Synthetic;
 using Harness.Plugins.Encoders;
 using Harness.Plugins.Losses;
-using Harness.Plugins.Samplers;
+using Harness.Plugins.NegativeSamplers;
 using Harness.Training;
 using Harness.Training.Optimization;
 using static TorchSharp.torch;

@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Debian;
 
@@ -15,7 +15,7 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
     public PluginInfo Info { get; } = new(
         "debian-descriptions",
         PluginKind.Dataset,
-        "1.0.0",
+        "2.0.0",
         "Debian package descriptions (Packages + Translation-en): short description as query, long description as document; built once into the cache.",
         [
             ParameterSpec.String("index-dir", string.Empty, "apt lists directory holding *_Packages and *_i18n_Translation-en (default: <cache>/debian-index/lists, filled by scripts/fetch-debian-index.sh)."),

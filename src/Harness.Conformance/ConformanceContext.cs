@@ -3,8 +3,8 @@ using Harness.Abstractions.Plugins;
 namespace Harness.Conformance;
 
 /// <summary>
-/// The plugin context the checks run with: CPU, the given seed, and cache and scratch folders of their own under the
-/// system temp folder, so verifying a plugin never writes into the user's cache.
+/// The plugin context the checks run with: CPU, the given seed, a cache folder of their own under the system temp
+/// folder (so verifying a plugin never writes into the user's cache) and a private scratch folder per context.
 /// </summary>
 public static class ConformanceContext
 {
@@ -17,6 +17,5 @@ public static class ConformanceContext
     public static PluginContext Create(int seed) => new(seed)
     {
         CacheDirectory = CacheDirectory,
-        ScratchDirectory = Path.Combine(Path.GetTempPath(), "harness-conformance", "scratch"),
     };
 }

@@ -1,8 +1,8 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
 
 namespace Harness.Training;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Harness.Abstractions.Plugins;
 using Harness.Cli.Output;
 using Harness.Conformance;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Commands;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Harness.Abstractions;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
-using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 using Harness.Cli.Output;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 using Harness.Retrieval;
 using Harness.Retrieval.Dense;
 using Harness.Retrieval.Lexical;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Retrieval;
 
 namespace Harness.Cli.Output;

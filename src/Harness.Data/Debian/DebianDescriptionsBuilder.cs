@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Data.Caching;
 
 namespace Harness.Data.Debian;

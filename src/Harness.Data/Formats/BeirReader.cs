@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 
 namespace Harness.Data.Formats;
 

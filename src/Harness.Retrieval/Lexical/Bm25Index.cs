@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Data.Caching;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
@@ -90,7 +90,7 @@ public sealed class Bm25Index : IDisposable
     /// <param name="options">BM25 options.</param>
     /// <param name="cancellationToken">Cancels indexing.</param>
     /// <returns>The open index.</returns>
-    public static Bm25Index OpenOrBuild(IReadOnlyList<Harness.Abstractions.Data.Document> corpus, string contentHash, string cacheRoot, Bm25Options? options = null, CancellationToken cancellationToken = default)
+    public static Bm25Index OpenOrBuild(IReadOnlyList<Harness.Abstractions.Datasets.Document> corpus, string contentHash, string cacheRoot, Bm25Options? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= new Bm25Options();
@@ -104,7 +104,7 @@ public sealed class Bm25Index : IDisposable
     /// <param name="folder">The folder.</param>
     /// <param name="options">Options (the RAM buffer is used).</param>
     /// <param name="cancellationToken">Cancels indexing.</param>
-    public static void Build(IReadOnlyList<Harness.Abstractions.Data.Document> corpus, string folder, Bm25Options options, CancellationToken cancellationToken = default)
+    public static void Build(IReadOnlyList<Harness.Abstractions.Datasets.Document> corpus, string folder, Bm25Options options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
@@ -167,7 +167,7 @@ public sealed class Bm25Index : IDisposable
     /// <param name="k">How many documents per query.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>One ranked list per query, in query order.</returns>
-    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Data.Query> queries, int k, CancellationToken cancellationToken = default)
+    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Datasets.Query> queries, int k, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var results = new IReadOnlyList<ScoredDocument>[queries.Count];

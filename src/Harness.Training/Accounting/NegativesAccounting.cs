@@ -1,5 +1,5 @@
-using Harness.Abstractions.Data;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Training.Batching;
 
 namespace Harness.Training.Accounting;
@@ -153,8 +153,8 @@ public sealed class NegativesAccounting
         return count;
     }
 
-    // Contract 1.0 samples carry no per-negative metadata; Contract 2.0's NegativeSample.Ranks and .Dropped fill these.
-    private static IReadOnlyList<int>? RanksOf(NegativeSample sample) => sample is null ? null : null;
+    private static IReadOnlyList<int>? RanksOf(NegativeSample sample) =>
+        sample.Ranks is { } ranks && ranks.Count == sample.DocumentIds.Count ? ranks : null;
 
-    private static IReadOnlyList<string> DroppedOf(NegativeSample sample) => sample is null ? [] : [];
+    private static IReadOnlyList<string> DroppedOf(NegativeSample sample) => sample.Dropped ?? [];
 }

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Debian;
 using Harness.Plugins.Datasets;

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Data;
 using Harness.Data.Formats;
 using Harness.Tests.Support;

@@ -1,4 +1,4 @@
-using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Retrieval.Dense;
 using static TorchSharp.torch;
 

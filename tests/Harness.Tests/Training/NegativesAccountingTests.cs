@@ -1,5 +1,5 @@
-using Harness.Abstractions.Data;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Training;
 using Harness.Training.Accounting;
 

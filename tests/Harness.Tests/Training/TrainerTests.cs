@@ -1,5 +1,6 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Plugins.Losses;
 using Harness.Tests.Support;
 using Harness.Training;

@@ -1,13 +1,14 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Data.Synthetic;
 using Harness.Evaluation;
 using Harness.Plugins.Encoders;
 using Harness.Plugins.Losses;
-using Harness.Plugins.Samplers;
+using Harness.Plugins.NegativeSamplers;
 using Harness.Retrieval.Dense;
 using Harness.Training;
 using static TorchSharp.torch;
