@@ -39,8 +39,8 @@ internal static class TrainingFixture
 
     public static INegativeSampler Sampler()
     {
-        var sampler = new RandomNegativeSampler(1);
-        sampler.Prepare(new NegativeSamplerSetup(Dataset, Split.Train));
+        var sampler = new RandomNegativeSampler();
+        sampler.Prepare(new NegativeSamplerSetup(TrainingDataView.Create(Dataset), new SamplerServices()));
         return sampler;
     }
 
