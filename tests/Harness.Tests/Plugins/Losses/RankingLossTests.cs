@@ -139,17 +139,7 @@ public sealed class RankingLossTests
     public void Each_new_loss_passes_conformance(ILossPlugin plugin)
     {
         var results = LossConformance.Check(plugin);
-        var failed = results.Where(r => r.Outcome == CheckOutcome.Failed).ToList();
-        if (plugin is LambdaLossPlugin)
-        {
-            // LambdaLoss weighs each pair by where the current ranking puts it: moving a negative down re-ranks the
-            // others, so the value is not monotone in one negative's score (known property of the paper's loss). Every
-            // other check passes.
-            Assert.That(failed.Select(r => r.Check), Is.SubsetOf(new[] { "decreases when a negative's score falls" }), string.Join("\n", results));
-            return;
-        }
-
-        Assert.That(failed, Is.Empty, string.Join("\n", results));
+        Assert.That(results.Where(r => r.Outcome == CheckOutcome.Failed), Is.Empty, string.Join("\n", results));
     }
 
     [TestCaseSource(nameof(Plugins))]
@@ -157,5 +147,5 @@ public sealed class RankingLossTests
         Assert.That(plugin.Info.Citation, Does.StartWith("@"));
 
     private static IEnumerable<ILossPlugin> Plugins() =>
-        [new MannWhitneyLossPlugin(), new RankNetLossPlugin(), new ListMleLossPlugin(), new LambdaLossPlugin()];
+        [new MannWhitneyLossPlugin(), new RankNetLossPlugin(), new ListMleLossPlugin()];
 }
