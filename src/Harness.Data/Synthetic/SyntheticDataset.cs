@@ -10,7 +10,14 @@ namespace Harness.Data.Synthetic;
 /// <see cref="SyntheticOptions.FalseNegativeRate"/> of the relevant pairs is left out of the judgments and
 /// recorded as hidden positives: the count is the exact rounding of rate × training relevant pairs, spread over
 /// the queries by cumulative rounding and chosen at random (seeded) within each query; every training query keeps
-/// at least one labelled positive. The corpus is generated lazily; the content hash is computed on first use.
+/// at least one labelled positive. With <see cref="SyntheticOptions.PoolDepth"/> above 0 (pooling bias), a training
+/// query's judgments are instead exactly the documents a weak retriever put in its top PoolDepth (BM25 with k1 = 0.9,
+/// b = 0.4 over the synthetic words), each judged with its true grade (0 when not relevant), as in TREC-style pooling
+/// (Buckley et al., 2007, "Bias and the limits of pooling for large collections"); the relevant documents the pool
+/// missed are hidden positives, so the unjudged relevant documents are exactly those a stronger retriever surfaces
+/// and the weak one did not. A pooled training query whose pool holds no relevant document has no labelled positive
+/// (training skips it). Dev and test keep complete judgments, so evaluation measures true effectiveness. The corpus
+/// is generated lazily (a pooled dataset reads it once to index it); the content hash is computed on first use.
 /// </summary>
 public sealed class SyntheticDataset : IDataset
 {
@@ -34,7 +41,10 @@ public sealed class SyntheticDataset : IDataset
         Options = options;
         var model = new SyntheticModel(options);
         Corpus = new SyntheticCorpus(model);
-        Name = $"synthetic-{FormatCount(options.Documents)}";
+        Name = options.PoolDepth > 0
+            ? $"synthetic-{FormatCount(options.Documents)}-pool{options.PoolDepth}"
+            : $"synthetic-{FormatCount(options.Documents)}";
+        var pooling = options.PoolDepth > 0 ? new PoolingBm25(model, options.VocabularySize) : null;
 
         var lists = new[] { new List<Query>(), new List<Query>(), new List<Query>() };
         var qrels = new[] { new Qrels.Builder(), new Qrels.Builder(), new Qrels.Builder() };
@@ -47,6 +57,13 @@ public sealed class SyntheticDataset : IDataset
             var split = model.SplitOf(q);
             var qid = model.QueryId(q);
             lists[split].Add(new Query(qid, model.QueryText(q)));
+            if (split == 0 && pooling is not null)
+            {
+                trainPairs += r;
+                AddPooled(model, pooling, q, qid, qrels[0], hidden, options);
+                continue;
+            }
+
             var hiddenHere = 0;
             if (split == 0)
             {
@@ -125,6 +142,26 @@ public sealed class SyntheticDataset : IDataset
 
     /// <inheritdoc />
     public Qrels GetHiddenPositives(Split split) => _hidden[split];
+
+    private static void AddPooled(SyntheticModel model, PoolingBm25 pooling, int q, string qid, Qrels.Builder judged, Qrels.Builder hidden, SyntheticOptions options)
+    {
+        var pool = pooling.Search(model.QueryWordIds(q), options.PoolDepth);
+        var inPool = new HashSet<int>(pool);
+        foreach (var d in pool)
+        {
+            var (relevantTo, k) = model.RelevanceOf(d);
+            judged.Add(qid, model.DocumentId(d), relevantTo == q ? model.Grade(q, k) : 0);
+        }
+
+        for (var k = 0; k < options.RelevantPerQuery; k++)
+        {
+            var d = model.RelevantDocument(q, k);
+            if (!inPool.Contains(d))
+            {
+                hidden.Add(qid, model.DocumentId(d), model.Grade(q, k));
+            }
+        }
+    }
 
     private static string FormatCount(int n) =>
         n % 1_000_000 == 0 ? $"{n / 1_000_000}m" : n % 1_000 == 0 ? $"{n / 1_000}k" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -143,14 +143,38 @@ internal sealed class SyntheticModel
 
     public string DocumentText(int index)
     {
+        var sb = _builder ??= new StringBuilder(512);
+        sb.Clear();
+        GenerateDocument(index, w =>
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(_words[w]);
+        });
+        return sb.ToString();
+    }
+
+    /// <summary>The vocabulary ids of a document's words, in order (the words of <see cref="DocumentText"/>).</summary>
+    public void DocumentWordIds(int index, List<int> into)
+    {
+        into.Clear();
+        GenerateDocument(index, into.Add);
+    }
+
+    /// <summary>The vocabulary ids of a query's words, in order (the words of <see cref="QueryText"/>).</summary>
+    public IReadOnlyList<int> QueryWordIds(int q) => _queryTerms[q];
+
+    private void GenerateDocument(int index, Action<int> emit)
+    {
         var rng = new SplitMix64(SplitMix64.Hash(_o.Seed, TagDoc, index));
         var (q, k) = RelevanceOf(index);
         var grade = q >= 0 ? Grade(q, k) : 0;
         var topic = q >= 0 ? _queryTopic[q] : (int)(SplitMix64.Hash(_o.Seed, TagDocTopic, index) % (ulong)_o.Topics);
         var length = _o.DocumentLength / 2 + rng.Next(_o.DocumentLength + 1);
         var topicWords = _topicWords[topic];
-        var sb = _builder ??= new StringBuilder(512);
-        sb.Clear();
 
         // A relevant document of grade g carries g key terms of its query (more for higher grades), then key terms
         // keep turning up with a probability that grows with the grade.
@@ -173,15 +197,8 @@ internal sealed class SyntheticModel
                     : Zipf(rng.NextDouble());
             }
 
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(_words[w]);
+            emit(w);
         }
-
-        return sb.ToString();
     }
 
     private int Zipf(double u)

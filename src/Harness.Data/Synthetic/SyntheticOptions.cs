@@ -30,6 +30,15 @@ public sealed record SyntheticOptions
     /// <summary>The fraction of training relevant pairs left out of the training qrels and recorded as hidden positives.</summary>
     public double FalseNegativeRate { get; init; }
 
+    /// <summary>
+    /// Pooling bias: when above 0, a training query's judgments are exactly the top <c>PoolDepth</c> documents of a
+    /// weak retriever (BM25 over the synthetic words, see <see cref="SyntheticDataset"/>), judged with their true
+    /// grade (0 for a non-relevant pooled document); its relevant documents outside the pool were never judged and
+    /// are recorded as hidden positives. 0 (the default) judges every relevant document. Exclusive with
+    /// <see cref="FalseNegativeRate"/>.
+    /// </summary>
+    public int PoolDepth { get; init; }
+
     /// <summary>The fraction of queries in the dev split.</summary>
     public double DevFraction { get; init; } = 0.1;
 
@@ -87,6 +96,16 @@ public sealed record SyntheticOptions
         if (FalseNegativeRate < 0 || FalseNegativeRate > (RelevantPerQuery - 1) / (double)Math.Max(1, RelevantPerQuery))
         {
             p.Add($"false-negative rate must be in [0, (relevant-1)/relevant] = [0, {(RelevantPerQuery - 1) / (double)Math.Max(1, RelevantPerQuery):0.###}] so every training query keeps a labelled positive, got {FalseNegativeRate}");
+        }
+
+        if (PoolDepth < 0 || PoolDepth > Documents)
+        {
+            p.Add($"pool depth must be in 0..documents ({Documents}), got {PoolDepth}");
+        }
+
+        if (PoolDepth > 0 && FalseNegativeRate > 0)
+        {
+            p.Add("pool depth and false-negative rate are exclusive: a pooled dataset's false negatives are the relevant documents its pool missed");
         }
 
         if (DevFraction < 0 || TestFraction < 0 || DevFraction + TestFraction >= 1)

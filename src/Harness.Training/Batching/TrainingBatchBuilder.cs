@@ -122,7 +122,7 @@ internal sealed class TrainingBatchBuilder
                     var ordinals = Samples(epoch) ? Check(examples[i], samples[i]) : [];
                     if (Samples(epoch) && ordinals.Length < _options.Negatives && !CanMask)
                     {
-                        dropped.Add(new NegativesRecord(epoch, step, examples[i].Query.Id, [positives[i].Id], samples[i], Used: false));
+                        dropped.Add(new NegativesRecord(epoch, step, examples[i].Query.Id, [positives[i].Id], samples[i], Used: false, MicroBatch: micro.Count));
                         continue;
                     }
 
@@ -131,7 +131,7 @@ internal sealed class TrainingBatchBuilder
 
                 if (rows.Count > 0)
                 {
-                    micro.Add(Assemble(epoch, step, rows));
+                    micro.Add(Assemble(epoch, step, micro.Count, rows));
                 }
             }
 
@@ -174,7 +174,7 @@ internal sealed class TrainingBatchBuilder
         return ordinals;
     }
 
-    private MicroBatch Assemble(int epoch, long step, List<(TrainingExample Example, (int Ordinal, string Id, int Grade) Positive, NegativeSample Sample, int[] Ordinals)> rows)
+    private MicroBatch Assemble(int epoch, long step, int microBatch, List<(TrainingExample Example, (int Ordinal, string Id, int Grade) Positive, NegativeSample Sample, int[] Ordinals)> rows)
     {
         var b = rows.Count;
         var m = CandidatesPerQuery(epoch);
@@ -218,7 +218,7 @@ internal sealed class TrainingBatchBuilder
                 }
             }
 
-            records[i] = new NegativesRecord(epoch, step, example.Query.Id, [positive.Id], sample);
+            records[i] = new NegativesRecord(epoch, step, example.Query.Id, [positive.Id], sample, MicroBatch: microBatch);
         }
 
         var excluded = _loss.Has(LossFeatures.InBatchExcluded)

@@ -2,7 +2,11 @@ using Harness.Abstractions.NegativeSamplers;
 
 namespace Harness.Training.Checkpoints;
 
-/// <summary>A <see cref="NegativesRecord"/> as JSON (the sampler's output flattened to plain members).</summary>
+/// <summary>
+/// A <see cref="NegativesRecord"/> as JSON (the sampler's output flattened to plain members). Keeps what the host's
+/// false-negative accounting reads (ranks, dropped candidates, the micro-batch), so a resumed run is accounted like an
+/// uninterrupted one.
+/// </summary>
 internal sealed record NegativesRecordDto(
     int Epoch,
     long Step,
@@ -16,7 +20,8 @@ internal sealed record NegativesRecordDto(
     List<string>? Sources,
     List<double>? Weights,
     List<string>? Dropped,
-    long? MinedAtModelVersion)
+    long? MinedAtModelVersion,
+    int MicroBatch = 0)
 {
     public static NegativesRecordDto From(NegativesRecord r) => new(
         r.Epoch,
@@ -31,7 +36,8 @@ internal sealed record NegativesRecordDto(
         r.Sample.Sources?.ToList(),
         r.Sample.Weights?.ToList(),
         r.Sample.Dropped?.ToList(),
-        r.Sample.MinedAtModelVersion);
+        r.Sample.MinedAtModelVersion,
+        r.MicroBatch);
 
     public NegativesRecord ToRecord() => new(
         Epoch,
@@ -47,5 +53,6 @@ internal sealed record NegativesRecordDto(
             Dropped = Dropped,
             MinedAtModelVersion = MinedAtModelVersion,
         },
-        Used);
+        Used,
+        MicroBatch);
 }

@@ -1,0 +1,67 @@
+using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
+using static TorchSharp.torch;
+
+namespace Harness.Plugins.Losses;
+
+/// <summary>
+/// ListMLE (Xia et al., 2008): the negative log-likelihood of the ground-truth permutation π (candidates by descending
+/// graded label) under the Plackett-Luce model of the scores:
+/// <c>L = −Σ_k [ s_π(k) − log Σ_{j ≥ k} exp(s_π(j)) ]</c> over one query's valid candidates. By default the sum runs
+/// over the positions of the labelled positives only (top-k ListMLE, Xia, Liu and Li, 2009, with k = the number of
+/// positives): the order among unjudged-as-relevant negatives is not ground truth, and with it in the sum, lowering a
+/// negative's score could raise the loss. <c>allPositions</c> gives the 2008 paper's full permutation. Ties between
+/// equal labels are broken at random from the batch's generator; without a generator, by column order. A column weight w scales the term of its
+/// candidate and enters the denominators as log w (a zero weight removes the candidate); queries are averaged with
+/// their row weights. Masked and excluded columns take no part.
+/// </summary>
+/// <param name="similarity">Dot or cosine.</param>
+/// <param name="inBatchNegatives">Whether other queries' candidates are negatives of a query too.</param>
+/// <param name="allPositions">True: every position's term (the 2008 paper); false: the positives' positions (top-k).</param>
+public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegatives, bool allPositions = false) : ILoss, IScoreLoss
+{
+    /// <inheritdoc />
+    public Tensor Compute(LossBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var scope = NewDisposeScope();
+        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Compute(ScoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.Validate();
+        using var scope = NewDisposeScope();
+        var valid = LossMath.Valid(batch);
+        var weights = LossMath.ColumnWeights(batch);
+        var keep = valid.logical_and(weights.gt(0));
+        var order = Permutation(batch, keep);
+        var scores = batch.Scores.gather(1, order);
+        var kept = keep.gather(1, order);
+        var w = weights.gather(1, order);
+        var logits = (scores + w.clamp_min(1e-45).log()).masked_fill(kept.logical_not(), LossMath.MaskedLogit);
+
+        // log Σ_{j ≥ k} exp(logit_j): a reversed cumulative log-sum-exp.
+        var tail = logits.flip(1).logcumsumexp(1).flip(1);
+        var counted = allPositions ? kept : kept.logical_and(batch.Labels.gather(1, order).gt(0));
+        var terms = ((scores - tail) * w).masked_fill(counted.logical_not(), 0);
+        var perRow = -terms.sum(1);
+        var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
+        return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Columns in ground-truth order: kept entries first, by descending label, ties by a random key.</summary>
+    private static Tensor Permutation(ScoreBatch batch, Tensor keep)
+    {
+        using var _ = no_grad();
+        var shape = batch.Scores.shape;
+        var device = batch.Scores.device;
+        var order = batch.Generator is { } generator
+            ? rand(shape, dtype: ScalarType.Float32, generator: generator).to(device).argsort(1)
+            : arange(shape[1], device: device).unsqueeze(0).expand(shape).contiguous();
+        order = order.gather(1, batch.Labels.gather(1, order).sort(1, descending: true, stable: true).Indices);
+        return order.gather(1, keep.gather(1, order).to(ScalarType.Float32).sort(1, descending: true, stable: true).Indices);
+    }
+}
