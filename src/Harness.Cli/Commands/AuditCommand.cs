@@ -38,7 +38,7 @@ internal static class AuditCommand
             if (!Directory.Exists(directory))
             {
                 await Console.Error.WriteLineAsync($"harness audit: {directory}: no such folder").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var count = 0;
@@ -51,34 +51,34 @@ internal static class AuditCommand
                 else if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1)
                 {
                     await Console.Error.WriteLineAsync($"harness audit: --rerun '{text}': expected a positive number of cells or 'all'").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
             if (parse.GetValue(tolerance) is var t && (t < 0 || !double.IsFinite(t)))
             {
                 await Console.Error.WriteLineAsync("harness audit: --tolerance must be a finite number >= 0").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var rerunner = count == 0 ? null : CreateRerunner();
             if (count != 0 && rerunner is null)
             {
                 await Console.Error.WriteLineAsync("harness audit: --rerun: re-execution is unavailable in this build (it needs the matrix runner's `harness cell` verb); run without --rerun for integrity and provenance").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var catalog = PluginOptions.LoadCatalog(parse.GetValue(plugins), Console.Error);
             if (catalog is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var store = new ResultStore(directory);
             if (!Directory.Exists(store.CellsDirectory))
             {
                 await Console.Error.WriteLineAsync($"harness audit: {directory}: no {ResultStore.CellsFolder}/ folder (not a results folder)").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var options = new AuditOptions { Rerun = count, Seed = parse.GetValue(seed), Tolerance = t, ScratchDirectory = parse.GetValue(scratch) };
@@ -97,7 +97,7 @@ internal static class AuditCommand
             Console.WriteLine(report.Passed
                 ? $"audit passed: {checkedCount} checks ({report.Findings.Count(f => f.Severity == AuditSeverity.Warning)} warnings); wrote {shown}"
                 : $"audit FAILED: {failures} of {checkedCount} checks failed; wrote {shown}");
-            return report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+            return report.Passed ? ExitStatus.Success : ExitStatus.CheckFailed;
         });
         return command;
     }

@@ -53,7 +53,7 @@ internal static class EncodeCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             Console.Error.WriteLine($"harness: cannot read {path}: {e.Message}");
-            return ExitCodes.BadInput;
+            return ExitStatus.BadInput;
         }
 
         using var _ = reader;
@@ -65,13 +65,13 @@ internal static class EncodeCommand
         catch (FormatException e)
         {
             Console.Error.WriteLine($"harness: --set {e.Message}");
-            return ExitCodes.BadInput;
+            return ExitStatus.BadInput;
         }
 
         var catalog = PluginOptions.LoadCatalog(dirs, Console.Error);
         if (catalog is null)
         {
-            return ExitCodes.BadInput;
+            return ExitStatus.BadInput;
         }
 
         IEncoder model;
@@ -83,12 +83,12 @@ internal static class EncodeCommand
         catch (Exception e) when (e is KeyNotFoundException or PluginParameterException)
         {
             Console.Error.WriteLine($"harness: {e.Message}");
-            return ExitCodes.BadInput;
+            return ExitStatus.BadInput;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"harness: encoder '{encoderId}': {e.Message}");
-            return ExitCodes.BadInput;
+            return ExitStatus.BadInput;
         }
 
         using var __ = model;
@@ -123,7 +123,7 @@ internal static class EncodeCommand
             }
 
             stdout.Flush();
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         }
         catch (OperationCanceledException)
         {
@@ -133,7 +133,7 @@ internal static class EncodeCommand
         catch (IOException e) when (reading)
         {
             Console.Error.WriteLine($"harness: cannot read {path} after line {lineNumber}: {e.Message}");
-            return ExitCodes.BadInput;
+            return ExitStatus.BadInput;
         }
         catch (IOException)
         {

@@ -61,7 +61,7 @@ internal static class LeaderboardCommand
             if (!Directory.Exists(directory))
             {
                 await Console.Error.WriteLineAsync($"harness leaderboard: {directory}: no such folder").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             IReadOnlyDictionary<string, string>? selector = null;
@@ -71,14 +71,14 @@ internal static class LeaderboardCommand
                 if (selector is null)
                 {
                     await Console.Error.WriteLineAsync($"harness leaderboard: --baseline '{text}': expected AXIS=VALUE pairs separated by commas, e.g. loss=infonce,sampler=random").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
             if (parse.GetValue(permutations) < 1 || parse.GetValue(alpha) is <= 0 or >= 1)
             {
                 await Console.Error.WriteLineAsync("harness leaderboard: --permutations must be at least 1 and --alpha between 0 and 1").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var options = new LeaderboardOptions
@@ -102,7 +102,7 @@ internal static class LeaderboardCommand
             catch (LeaderboardException e)
             {
                 await Console.Error.WriteLineAsync($"harness leaderboard: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             ILeaderboardPlotter? plotter = null;
@@ -124,7 +124,7 @@ internal static class LeaderboardCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultFormatException)
             {
                 await Console.Error.WriteLineAsync($"harness leaderboard: cannot write into {directory}: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var cells = table.Rows.Sum(r => r.Seeds.Count);
@@ -145,7 +145,7 @@ internal static class LeaderboardCommand
                 Console.WriteLine($"wrote {(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative)}");
             }
 
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

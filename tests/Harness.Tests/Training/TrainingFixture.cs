@@ -81,20 +81,9 @@ internal static class TrainingFixture
         var q = encoder.Encode(queries.Select(x => x.Text).ToList(), TextRole.Query);
         encoder.Module.train();
         var top = new ExactDenseSearcher(new DenseSearchOptions { Similarity = SimilarityFunction.Cosine }).Search(corpus, q, 100);
-        var run = new Run("dense");
-        for (var i = 0; i < queries.Count; i++)
-        {
-            for (var r = 0; r < top.K; r++)
-            {
-                run.Add(queries[i].Id, data.Corpus[(int)top.Indices[(i * top.K) + r]].Id, top.Scores[(i * top.K) + r]);
-            }
-        }
-
-        var qrels = new Harness.Evaluation.Qrels();
-        foreach (var (qid, doc, grade) in data.GetQrels(Split.Test).All())
-        {
-            qrels.Add(qid, doc, grade);
-        }
+        var run = TrecRun.From("dense", Enumerable.Range(0, queries.Count).SelectMany(i => Enumerable.Range(0, top.K)
+            .Select(r => (queries[i].Id, data.Corpus[(int)top.Indices[(i * top.K) + r]].Id, (double)top.Scores[(i * top.K) + r]))));
+        var qrels = TrecQrels.From(data.GetQrels(Split.Test).All());
 
         return new Evaluator(MeasureSet.FromNames("nDCG@10"), new EvaluationOptions { AverageOverComplete = true }).Evaluate(qrels, run);
     }
