@@ -24,7 +24,7 @@ public sealed class RetrieveFaultTests
     [TestCase(new[] { "--set", "synthetc.docs=100" }, "harness: --set names plugins that are not loaded: synthetc (loaded: ")]
     [TestCase(new[] { "--set", "synthetic.dcos=100" }, "harness: --set synthetic: ")]
     [TestCase(new[] { "--set", "infonce.temperature=-1" }, "harness: --set infonce: ")]
-    [TestCase(new[] { "--method", "dense", "--encoder", "nope" }, "harness: no encoder plugin 'nope' (loaded: hashed-bow)")]
+    [TestCase(new[] { "--method", "dense", "--encoder", "nope" }, "harness: no encoder plugin 'nope' (loaded: arctic-xs, hashed-bow, minilm, transformer)")]
     public void Bad_input_is_rejected_before_any_work(string[] args, string message)
     {
         using var t = new TempDirectory();
