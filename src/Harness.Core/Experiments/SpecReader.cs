@@ -507,7 +507,10 @@ public sealed class SpecReader
                 }
             }
 
-            rules.Add(new ExcludeRule(conditions, At(map), path));
+            if (conditions.Count > 0)
+            {
+                rules.Add(new ExcludeRule(conditions, At(map), path));
+            }
         }
 
         return rules;

@@ -29,7 +29,7 @@ public sealed class PluginsResolveValidator : IExperimentValidator
                 else if (found.Kind != kind)
                 {
                     yield return ValidationProblem.Error(entry.Location, entry.KeyPath,
-                        $"'{entry.Id}' is a {PluginKinds.ToName(found.Kind)} plugin, not a {PluginKinds.ToName(kind)}");
+                        $"'{entry.Id}' is a {PluginKinds.ToName(found.Kind)} plugin; this list takes {PluginKinds.ToName(kind)} plugins");
                 }
             }
 
