@@ -90,7 +90,8 @@ public static class ExperimentPlanner
         }
 
         var unique = cells.GroupBy(c => c.Id).Select(g => g.First()).ToList();
-        return new ExperimentPlan(spec, problems.Any(p => p.IsCritical) ? [] : unique, problems);
+        var distinct = problems.Distinct().ToList();
+        return new ExperimentPlan(spec, distinct.Any(p => p.IsCritical) ? [] : unique, distinct);
     }
 
     /// <summary>Resolves one plugin choice against the catalog (the spec must have passed validation).</summary>

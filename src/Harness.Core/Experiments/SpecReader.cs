@@ -65,6 +65,12 @@ public sealed class SpecReader
 
             return (null, [ValidationProblem.Error(new SpecLocation(reader._file, (int)e.Start.Line, (int)e.Start.Column), null, $"broken YAML: {message}")]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on an unclosed flow sequence instead of raising a YamlException
+            // with a position; find the position by replaying the events up to the failure.
+            return (null, [ValidationProblem.Error(LastGoodPosition(yaml, reader._file), null, "broken YAML: an unclosed [ or { (a flow list or mapping must end on a later line with ] or })")]);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -89,6 +95,28 @@ public sealed class SpecReader
         var full = System.IO.Path.GetFullPath(path);
         var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, full);
         return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+    }
+
+    private static SpecLocation LastGoodPosition(string yaml, string file)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var last = new SpecLocation(file, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } e)
+                {
+                    last = new SpecLocation(file, (int)e.End.Line, (int)e.End.Column);
+                }
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The failure point: the last event that parsed is where the reader went wrong.
+        }
+
+        return last;
     }
 
     private ExperimentSpec ReadRoot(YamlMappingNode root, string path)

@@ -22,12 +22,13 @@ internal static class RunCommand
         var output = MatrixPlanning.Out("The results folder (default results/NAME, NAME from the spec).");
         var workers = new Option<int>("--workers") { Description = "Cells run at once, each in its own process.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var devices = new Option<string?>("--devices") { Description = "Comma-separated devices, one per worker round-robin (cpu, cuda, cuda:N); default the spec's device.", HelpName = "LIST" };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads per cell (default: cores / workers).", HelpName = "N" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Run again the cells that failed or diverged in an earlier run." };
         var locked = new Option<bool>("--locked") { Description = "Refuse any plugin whose SHA-256 is not in plugins.lock next to the spec." };
         var dirs = PluginOptions.PluginDirectories();
         var command = new Command("run", $"Run every cell of a matrix that is not complete yet (default spec {MatrixPlanning.DefaultSpec}), each in its own process; resumable.")
         {
-            spec, output, workers, devices, retryFailed, locked, dirs,
+            spec, output, workers, devices, threads, retryFailed, locked, dirs,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -95,7 +96,7 @@ internal static class RunCommand
                 ResultsRoot = root,
                 PluginDirectories = pluginDirs,
                 Timeout = matrix.Timeout,
-                ThreadsPerCell = Math.Max(1, Environment.ProcessorCount / workerCount),
+                ThreadsPerCell = Math.Max(1, parse.GetValue(threads) ?? (Environment.ProcessorCount / workerCount)),
                 Locked = parse.GetValue(locked),
             });
             var display = new MatrixDisplay(Console.Out, MatrixDisplay.IsTerminal);

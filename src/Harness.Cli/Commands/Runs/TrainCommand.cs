@@ -136,7 +136,7 @@ internal static class TrainCommand
             var plan = ExperimentPlanner.Plan(spec, [], catalog, PluginContext.DefaultCacheDirectory(), [spec.Device]);
             foreach (var problem in plan.Problems)
             {
-                await Console.Error.WriteLineAsync($"harness: {problem}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
             }
 
             if (!plan.IsValid)
