@@ -29,7 +29,9 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
         Dimension = dimension;
         _hasher = new FeatureHasher(buckets, charNgram);
         _device = device;
-        _bag = nn.EmbeddingBag(buckets, dimension, mode: EmbeddingBagMode.Mean);
+        // Sparse gradients: a step touches only the rows of the batch's features, so the trainer's lazy Adam updates those
+        // rows instead of all buckets × dimension values (Harness.Training.Optimization.AdamOptimizer).
+        _bag = nn.EmbeddingBag(buckets, dimension, mode: EmbeddingBagMode.Mean, sparse: true);
         _projection = nn.Linear(dimension, dimension);
         RegisterComponents();
         var g = new Generator((ulong)seed);

@@ -1,0 +1,7 @@
+namespace Harness.Training.Batching;
+
+/// <summary>The micro-batches of one optimiser step, and where the step sits in training.</summary>
+internal sealed record StepBatch(int Epoch, int StepInEpoch, long Step, IReadOnlyList<MicroBatch> MicroBatches, IReadOnlyList<NegativesRecord> Dropped)
+{
+    public int Rows => MicroBatches.Sum(b => b.Count);
+}

@@ -1,0 +1,55 @@
+using static TorchSharp.torch;
+
+namespace Harness.Training.Optimization;
+
+/// <summary>
+/// Global L2-norm clipping over dense and sparse gradients together, as torch.nn.utils.clip_grad_norm_: the norm is
+/// taken over every gradient value (a coalesced sparse gradient contributes its values), and when it exceeds
+/// maxNorm every gradient is scaled by maxNorm / (norm + 1e-6). Written here because TorchSharp's
+/// clip_grad_norm_ reads Parameter.grad and cannot see the coalesced sparse gradients the optimiser is given.
+/// </summary>
+internal static class GradientClipping
+{
+    /// <summary>Returns the total norm before clipping; scales the gradients in place when it exceeds maxNorm.</summary>
+    public static double Clip(IReadOnlyList<Tensor?> gradients, double maxNorm)
+    {
+        using var noGrad = no_grad();
+        double sumSq = 0;
+        foreach (var g in gradients)
+        {
+            if (g is null)
+            {
+                continue;
+            }
+
+            using var values = g.is_sparse ? g.SparseValues : g.flatten();
+            using var sq = values.to(ScalarType.Float64).square().sum();
+            sumSq += sq.item<double>();
+        }
+
+        var norm = Math.Sqrt(sumSq);
+        var coefficient = maxNorm / (norm + 1e-6);
+        if (coefficient < 1)
+        {
+            foreach (var g in gradients)
+            {
+                if (g is null)
+                {
+                    continue;
+                }
+
+                if (g.is_sparse)
+                {
+                    using var values = g.SparseValues;
+                    values.mul_(coefficient);
+                }
+                else
+                {
+                    g.mul_(coefficient);
+                }
+            }
+        }
+
+        return norm;
+    }
+}
