@@ -4,12 +4,13 @@
 #      evaluate), i.e. process start + plugin load + planning from the cached dataset probe + writing the files;
 #      also `harness --version` (bare process start) and `harness plan` (plugin load + plan) on their own;
 #   2. worker speed-up: the same 8-cell matrix with --workers 1 and --workers 2, one thread per cell, alternated.
-# Usage: bash benchmarks/runner/run.sh [REPEATS]   (builds src/Harness.Cli in Release first)
+# Usage: bash benchmarks/runner/run.sh [REPEATS]   (builds src/Harness.Cli, Release unless CONFIG=Debug)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats=${1:-3}
-dotnet build src/Harness.Cli/Harness.Cli.csproj -c Release -v q >/dev/null
-H=$PWD/src/Harness.Cli/bin/Release/net10.0/linux-x64/harness
+config=${CONFIG:-Release}
+dotnet build src/Harness.Cli/Harness.Cli.csproj -c "$config" -v q >/dev/null
+H=$PWD/src/Harness.Cli/bin/$config/net10.0/linux-x64/harness
 spec=benchmarks/runner/tiny.yaml
 export HARNESS_CACHE=${HARNESS_CACHE:-$(mktemp -d /tmp/harness-bench-cache.XXXXXX)}
 export HARNESS_PLUGINS=

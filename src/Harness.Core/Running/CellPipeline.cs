@@ -3,10 +3,12 @@ using Harness.Abstractions.Data;
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Sampling;
 using Harness.Core.Experiments;
 using Harness.Evaluation;
 using Harness.Retrieval;
 using Harness.Retrieval.Lexical;
+using Harness.Training;
 using TorchSharp;
 
 namespace Harness.Core.Running;
@@ -19,8 +21,8 @@ namespace Harness.Core.Running;
 /// </summary>
 public static class CellPipeline
 {
-    /// <summary>Whether this build can train (Harness.Training merged). Until then only epochs: 0 cells run.</summary>
-    public static bool CanTrain => false;
+    /// <summary>Whether this build can train (Harness.Training is part of it).</summary>
+    public static bool CanTrain => true;
 
     /// <summary>Runs a cell.</summary>
     /// <param name="cell">The resolved cell.</param>
@@ -79,10 +81,24 @@ public static class CellPipeline
             : null;
         try
         {
+            IReadOnlyList<TrainingStepRecord> curve = [];
+            IReadOnlyList<SamplerEpochStats> negatives = [];
+            string? trainedEncoder = null;
             if (cell.Epochs > 0)
             {
                 Stage("train");
-                throw new CellFailedException("this build has no training engine (Harness.Training); only epochs: 0 cells can run");
+                var result = Train(cell, data, encoder!, context, options, progress, cancellationToken);
+                curve = [.. result.Curve.Select(r => new TrainingStepRecord(r.Step, r.Epoch, r.Loss, r.LearningRate, r.ExamplesPerSecond, r.ElapsedSeconds))];
+                negatives = NegativesSummary.PerEpoch(result.Negatives, data.GetQrels(Split.Train), data.GetHiddenPositives(Split.Train));
+                if (options.KeepEncoder)
+                {
+                    var path = Path.Combine(options.ScratchDirectory, CellResults.EncoderFileName);
+                    Directory.CreateDirectory(options.ScratchDirectory);
+                    encoder!.Module.save(path);
+                    trainedEncoder = path;
+                }
+
+                Done("train");
             }
 
             Stage("index");
@@ -132,12 +148,30 @@ public static class CellPipeline
             var ranked = queries.Select((q, i) => new RankedQuery(q.Id, rankings[i])).ToList();
             var metrics = Evaluate(data.GetQrels(split), ranked, cell.Eval.Measures, cell.Id);
             Done("evaluate");
-            return new CellOutcome(metrics, ranked, [], [], seconds, queries.Count, data.Corpus.Count);
+            return new CellOutcome(metrics, ranked, curve, negatives, seconds, queries.Count, data.Corpus.Count, trainedEncoder);
         }
         finally
         {
             encoder?.Dispose();
         }
+    }
+
+    private static TrainingResult Train(ExperimentCell cell, IDataset data, IEncoder encoder, PluginContext context, CellPipelineOptions options, IProgress<CellProgress>? progress, CancellationToken cancellationToken)
+    {
+        var loss = ((ILossPlugin)cell.Loss.Plugin!).Create(cell.Loss.Parameters, context);
+        var sampler = ((INegativeSamplerPlugin)cell.Sampler.Plugin!).Create(cell.Sampler.Parameters, context);
+        sampler.Prepare(new NegativeSamplerSetup(data, Split.Train, encoder));
+        var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads));
+        var result = trainer.Train(new TrainingSetup(encoder, loss, sampler, data, Split.Train, context)
+        {
+            OnStep = row => progress?.Report(new CellProgress("train", row.Step, null, row.Loss)),
+        }, cancellationToken);
+        if (result.Status == TrainingStatus.Diverged)
+        {
+            throw new CellFailedException($"diverged: the loss became NaN or infinite at step {result.DivergedAtStep} ({cell.Loss.Describe()}){(result.Message is null ? string.Empty : $": {result.Message}")}") { Diverged = true };
+        }
+
+        return result;
     }
 
     /// <summary>

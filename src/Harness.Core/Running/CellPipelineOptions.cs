@@ -18,6 +18,9 @@ public sealed record CellPipelineOptions
     /// <summary>CPU threads the cell may use (BM25 search, libtorch intra-op).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Whether to keep the trained encoder's weights (saved in the scratch folder, then written with the cell's files).</summary>
+    public bool KeepEncoder { get; init; }
+
     /// <summary>The plugins' logger.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 }

@@ -15,6 +15,9 @@ namespace Harness.Core.Running;
 /// </summary>
 public static class CellResults
 {
+    /// <summary>The trained encoder's weights in a cell folder (TorchSharp's <c>Module.save</c> format), when kept.</summary>
+    public const string EncoderFileName = "encoder.bin";
+
     /// <summary>Writes a finished cell.</summary>
     /// <param name="store">The results folder.</param>
     /// <param name="cell">The cell.</param>
@@ -34,6 +37,17 @@ public static class CellResults
         await writer.WriteTrainingAsync([.. outcome.Training.Select(t => new TrainingRow(cell.Id, t.Step, t.Epoch, t.Loss, t.LearningRate, t.ExamplesPerSecond, t.ElapsedSeconds))], cancellationToken).ConfigureAwait(false);
         await writer.WriteNegativesAsync([.. outcome.Negatives.Select(n => new NegativesRow(cell.Id, n.Epoch, cell.Sampler.Id, n.Queries, n.Negatives, n.Shortfalls, n.RankMin, n.RankMedian, n.RankMax, n.FalseNegatives, n.InBatchFalseNegatives, n.Dropped, n.DroppedFalseNegatives))], cancellationToken).ConfigureAwait(false);
         await writer.WriteFileAsync(ResultStore.RunFileName, (s, ct) => WriteTrecAsync(s, outcome.Ranking, cell.Id, ct), cancellationToken).ConfigureAwait(false);
+        if (outcome.TrainedEncoder is { } weights)
+        {
+            await writer.WriteFileAsync(EncoderFileName, async (s, ct) =>
+            {
+                var source = File.OpenRead(weights);
+                await using (source.ConfigureAwait(false))
+                {
+                    await source.CopyToAsync(s, ct).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
         return await writer.CompleteAsync(Manifest(cell, CellStatus.Complete, null, provenance, started, outcome.Seconds), cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,8 +9,7 @@ public sealed class CompositeValidator(params IExperimentValidator[] validators)
         new PluginsResolveValidator(),
         new ParametersValidator(),
         new CombinationsValidator(),
-        new DeviceAvailableValidator(),
-        new TrainingAvailableValidator());
+        new DeviceAvailableValidator());
 
     /// <inheritdoc />
     public IEnumerable<ValidationProblem> Validate(ValidationContext context) =>

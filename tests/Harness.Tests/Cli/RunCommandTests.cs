@@ -62,7 +62,7 @@ public sealed class RunCommandTests
         var run = Harness(temp.Combine("cache"), "run", spec, "--out", outDir, "--plugins", MatrixFixture.FaultyPlugin);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stdout + run.Stderr);
-        Assert.That(run.Stderr, Does.Contain("faulty(mode=hang)").And.Contain("timed out after 4 s (the spec's timeout)"));
+        Assert.That(run.Stderr, Does.Contain("faulty seed=1: timed out after 4 s (the spec's timeout)"));
         var record = new ResultStore(outDir).CellsAsync().Result.Single();
         Assert.That(record.State, Is.EqualTo(CellState.Failed));
         Assert.That(record.Manifest!.Error, Does.StartWith("timed out after 4 s"));

@@ -153,6 +153,7 @@ internal static class TrainCommand
                 Device = DeviceRequest.Resolve(spec.Device, DeviceAvailableValidator.CudaDeviceCount() > 0),
                 CacheDirectory = PluginContext.DefaultCacheDirectory(),
                 ScratchDirectory = Path.GetTempPath(),
+                KeepEncoder = true,
             };
             var execution = await CellWorker.RunAsync(cell, root, options, ["harness", .. Environment.GetCommandLineArgs().Skip(1)], null, cancellationToken).ConfigureAwait(false);
             if (execution.Status != CellExecutionStatus.Complete)
@@ -170,7 +171,7 @@ internal static class TrainCommand
                 Console.Out.WriteLine($"{m,-10} {(all is null ? "-" : all.Value.ToString("F4", CultureInfo.InvariantCulture))}");
             }
 
-            Console.Out.WriteLine($"wrote {record.Directory}");
+            Console.Out.WriteLine($"wrote {record.Directory} (metrics.parquet, run.trec{(cell.Epochs > 0 ? $", {CellResults.EncoderFileName}, training.parquet" : string.Empty)}, manifest.json)");
             return ExitCodes.Success;
         });
         return command;

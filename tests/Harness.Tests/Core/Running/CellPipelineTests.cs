@@ -83,6 +83,37 @@ public sealed class CellPipelineTests
         Assert.That(outcome.Training, Is.Empty);
     }
 
+    [Test]
+    public void A_training_cell_records_its_curve_and_its_negatives_per_epoch()
+    {
+        using var temp = new TempDirectory();
+        var cache = temp.Combine("cache");
+        var spec = MatrixFixture.Spec(seeds: "[1]")
+            .Replace("seed: 5 }", "seed: 5, false-negative-rate: 0.5 }", StringComparison.Ordinal)
+            .Replace("train: { epochs: 0 }", "train: { epochs: 2, batch_size: 16, negatives: 3 }", StringComparison.Ordinal);
+        var cell = MatrixFixture.Plan(temp, spec, cache).Cells.Single();
+
+        var outcome = CellPipeline.Run(cell, new CellPipelineOptions { CacheDirectory = cache, ScratchDirectory = temp.Combine("scratch"), Threads = 1, KeepEncoder = true });
+
+        var data = ((Harness.Abstractions.Plugins.IDatasetPlugin)cell.Dataset.Plugin!).Create(cell.Dataset.Parameters, new Harness.Abstractions.Plugins.PluginContext(cell.Seed) { CacheDirectory = cache });
+        var trainQueries = data.GetQueries(Split.Train).Count(q => data.GetQrels(Split.Train).Relevant(q.Id).Count > 0);
+        var stepsPerEpoch = (trainQueries + 15) / 16;
+        Assert.That(outcome.Training, Has.Count.EqualTo(2 * stepsPerEpoch));
+        Assert.That(outcome.Training.Select(t => t.Step), Is.EqualTo(Enumerable.Range(1, 2 * stepsPerEpoch).Select(i => (long)i)));
+        Assert.That(outcome.Training.All(t => double.IsFinite(t.Loss)), Is.True);
+        Assert.That(outcome.Negatives.Select(n => n.Epoch), Is.EqualTo(new[] { 0, 1 }));
+        foreach (var epoch in outcome.Negatives)
+        {
+            Assert.That(epoch.Queries, Is.EqualTo(trainQueries));
+            // The random sampler over 300 documents never falls short: 3 negatives for each query.
+            Assert.That(epoch.Shortfalls, Is.Zero);
+            Assert.That(epoch.Negatives, Is.EqualTo(3 * epoch.Queries));
+        }
+
+        Assert.That(outcome.TrainedEncoder, Is.Not.Null.And.Matches<string>(File.Exists));
+        Assert.That(outcome.Seconds.Keys, Does.Contain("train"));
+    }
+
     private sealed class FixedReranker(Dictionary<string, double> scores) : IReranker
     {
         public IReadOnlyList<double> Score(Query query, IReadOnlyList<Document> candidates) => [.. candidates.Select(c => scores[c.Id])];
