@@ -9,8 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats=${1:-3}
 config=${CONFIG:-Release}
-dotnet build src/Harness.Cli/Harness.Cli.csproj -c "$config" -v q >/dev/null
-H=$PWD/src/Harness.Cli/bin/$config/net10.0/linux-x64/harness
+if [ -n "${HARNESS_BIN:-}" ]; then
+  H=$HARNESS_BIN   # an already built harness (for example a copy of the build folder)
+else
+  dotnet build src/Harness.Cli/Harness.Cli.csproj -c "$config" -v q >/dev/null
+  H=$PWD/src/Harness.Cli/bin/$config/net10.0/linux-x64/harness
+fi
 spec=benchmarks/runner/tiny.yaml
 export HARNESS_CACHE=${HARNESS_CACHE:-$(mktemp -d /tmp/harness-bench-cache.XXXXXX)}
 export HARNESS_PLUGINS=
