@@ -2,13 +2,13 @@
 # Reproduces the figures of the "## Retrieval" section of benchmarks/README.md.
 #   benchmarks/run-retrieval.sh [all|bm25-synthetic|dense|synthetic|debian]
 # The Debian index is fetched first (scripts/fetch-debian-index.sh, ~20 MB from deb.debian.org) when it is not in
-# ${HARNESS_CACHE:-~/.cache/harness}/debian-index/lists. Indexes and built datasets go to a temporary cache that is
+# CACHE/debian-index/lists (CACHE by the rule in scripts/lib/cache-root.sh). Indexes and built datasets go to a temporary cache that is
 # removed afterwards, so every build time is cold.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 what="${1:-all}"
-cache_root="${HARNESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/harness}"
-lists="$cache_root/debian-index/lists"
+. "$root/scripts/lib/cache-root.sh"
+lists="$(harness_debian_lists)"
 if [[ "$what" == all || "$what" == debian ]] && ! ls "$lists"/*_Translation-en* >/dev/null 2>&1; then
   "$root/scripts/fetch-debian-index.sh" "$lists"
 fi

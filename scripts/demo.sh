@@ -30,12 +30,13 @@ run() { # name, retrieve arguments...
 run bm25-synthetic --dataset synthetic --method bm25
 run dense-untrained-synthetic --dataset synthetic --method dense --encoder hashed-bow --depth 100
 
-cache="${HARNESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/harness}"
-if [ ! -d "$cache/debian-index/lists" ] || ! ls "$cache/debian-index/lists" | grep -q Translation-en; then
-  echo "== fetching Debian's package index (Packages + Translation-en) into $cache/debian-index/lists"
-  bash scripts/fetch-debian-index.sh "$cache/debian-index/lists" >/dev/null 2>&1 || echo "   could not fetch it (no apt or no network): skipping the real-text run"
+. scripts/lib/cache-root.sh
+lists="$(harness_debian_lists)"
+if [ ! -d "$lists" ] || ! ls "$lists" | grep -q Translation-en; then
+  echo "== fetching Debian's package index (Packages + Translation-en) into $lists"
+  bash scripts/fetch-debian-index.sh "$lists" >/dev/null 2>&1 || echo "   could not fetch it (no apt or no network): skipping the real-text run"
 fi
-if ls "$cache/debian-index/lists" 2>/dev/null | grep -q Translation-en; then
+if ls "$lists" 2>/dev/null | grep -q Translation-en; then
   run bm25-debian-descriptions --dataset debian-descriptions --method bm25 --depth 100
 fi
 echo "== done: runs, qrels and manifests in $results/"

@@ -4,14 +4,14 @@
 #
 #   scripts/fetch-debian-index.sh [LISTS_DIR]
 #
-# LISTS_DIR defaults to ${HARNESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/harness}/debian-index/lists, which is where the
+# LISTS_DIR defaults to CACHE/debian-index/lists (CACHE by the rule in scripts/lib/cache-root.sh), which is where the
 # `debian-descriptions` plugin looks when its `index-dir` parameter is left empty.
 # Environment: DEBIAN_MIRROR (default http://deb.debian.org/debian), DEBIAN_SUITE (default bookworm),
 # DEBIAN_COMPONENT (default main). Needs apt-get (Debian/Ubuntu) and network access to the mirror.
 set -euo pipefail
 
-cache_root="${HARNESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/harness}"
-lists="${1:-$cache_root/debian-index/lists}"
+. "$(dirname "$0")/lib/cache-root.sh"
+lists="${1:-$(harness_debian_lists)}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 suite="${DEBIAN_SUITE:-bookworm}"
 component="${DEBIAN_COMPONENT:-main}"

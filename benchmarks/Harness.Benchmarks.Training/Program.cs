@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.Similarity;
 using Harness.Benchmarks.Training;
 using Harness.Data.Synthetic;
 using Harness.Plugins.Encoders;
 using Harness.Plugins.Losses;
-using Harness.Plugins.Samplers;
+using Harness.Plugins.NegativeSamplers;
 using Harness.Training;
 using Harness.Training.Optimization;
 using static TorchSharp.torch;
@@ -44,8 +45,9 @@ if (mode == "trainer")
     });
     var context = new PluginContext(1);
     using var encoder = new HashedBagOfWordsEncoder(D, V, 0, 1, CPU);
-    var sampler = new RandomNegativeSampler(1);
-    sampler.Prepare(new NegativeSamplerSetup(data, Split.Train));
+    var training = TrainingDataView.Create(data);
+    var sampler = new RandomNegativeSampler();
+    sampler.Prepare(new NegativeSamplerSetup(training, new SamplerServices()));
     var options = new TrainingOptions
     {
         Epochs = 10,
@@ -63,8 +65,9 @@ if (mode == "trainer")
     using var cts = new CancellationTokenSource();
     var clock = Stopwatch.StartNew();
     double start = 0, end = 0;
-    var setup = new TrainingSetup(encoder, new InfoNceLoss(0.05, SimilarityFunction.Cosine, true), sampler, data, Split.Train, context)
+    var setup = new TrainingSetup(encoder, new InfoNceLoss(0.05, SimilarityFunction.Cosine, true), sampler, training, context)
     {
+        LossCapabilities = new LossCapabilities(LossFeatures.Mask | LossFeatures.InBatchNegatives | LossFeatures.InBatchExcluded) { Similarity = SimilarityFunction.Cosine },
         OnStep = row =>
         {
             if (row.Step == warmup)

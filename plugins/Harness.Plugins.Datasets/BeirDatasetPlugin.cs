@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Formats;
 
@@ -11,7 +11,7 @@ public sealed class BeirDatasetPlugin : IDatasetPlugin
     public PluginInfo Info { get; } = new(
         "beir",
         PluginKind.Dataset,
-        "1.0.0",
+        "2.0.0",
         "Loads a BEIR-format folder: corpus.jsonl, queries.jsonl and qrels/{train,dev,test}.tsv (optionally .gz/.lz4/.xz).",
         [
             ParameterSpec.String("path", string.Empty, "The BEIR folder (required)."),

@@ -1,5 +1,6 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Services;
 using Harness.Data.Debian;
 
 namespace Harness.Plugins.Datasets;
@@ -15,7 +16,7 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
     public PluginInfo Info { get; } = new(
         "debian-descriptions",
         PluginKind.Dataset,
-        "1.0.0",
+        "2.0.0",
         "Debian package descriptions (Packages + Translation-en): short description as query, long description as document; built once into the cache.",
         [
             ParameterSpec.String("index-dir", string.Empty, "apt lists directory holding *_Packages and *_i18n_Translation-en (default: <cache>/debian-index/lists, filled by scripts/fetch-debian-index.sh)."),
@@ -62,6 +63,6 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
             throw new DatasetUnavailableException(e.Message, e);
         }
 
-        return DebianDescriptionsBuilder.LoadOrBuild(index, options, context.CacheDirectory, context.CancellationToken);
+        return DebianDescriptionsBuilder.LoadOrBuild(index, options, context.Services.GetService(typeof(IPluginCache)) as IPluginCache, context.CancellationToken);
     }
 }

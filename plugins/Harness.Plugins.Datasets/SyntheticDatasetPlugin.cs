@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Synthetic;
 
@@ -11,7 +11,7 @@ public sealed class SyntheticDatasetPlugin : IDatasetPlugin
     public PluginInfo Info { get; } = new(
         "synthetic",
         PluginKind.Dataset,
-        "1.0.0",
+        "2.0.0",
         "Generates a deterministic topical corpus (1k to 10M documents, generated lazily) with graded relevance and a false-negative rate recorded as hidden positives.",
         [
             ParameterSpec.Int("docs", 10_000, "Number of documents.", 1, 10_000_000),

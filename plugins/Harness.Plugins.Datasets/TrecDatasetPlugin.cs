@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
 using Harness.Data.Formats;
 
@@ -11,7 +11,7 @@ public sealed class TrecDatasetPlugin : IDatasetPlugin
     public PluginInfo Info { get; } = new(
         "trec",
         PluginKind.Dataset,
-        "1.0.0",
+        "2.0.0",
         "Loads TREC-style files: a collection TSV (id<TAB>text), topics TSVs (qid<TAB>text) and qrels (qid iter docno rel) per split; covers the MS MARCO passage files.",
         [
             ParameterSpec.String("collection", string.Empty, "Collection TSV: id<TAB>text or id<TAB>title<TAB>text (required)."),

@@ -6,7 +6,7 @@ namespace Harness.Plugins.Encoders;
 /// </summary>
 /// <param name="buckets">The number of hash buckets (embedding rows).</param>
 /// <param name="charNgram">The character n-gram length; 0 for words only.</param>
-public sealed class FeatureHasher(int buckets, int charNgram)
+internal sealed class FeatureHasher(int buckets, int charNgram)
 {
     /// <summary>Appends the feature ids of a text.</summary>
     /// <param name="text">The text.</param>

@@ -8,14 +8,14 @@ namespace Harness.Plugins.Encoders;
 /// <summary>
 /// A small trainable encoder that needs no pretrained weights: hashed word and character n-gram features, averaged
 /// in an embedding bag, then a linear projection. Weights are initialised from a generator seeded by the context,
-/// so two encoders with the same seed are identical. Queries and documents share the tower.
+/// so two encoders with the same seed are identical. Queries and documents share the tower. Created on a device and
+/// never moved by the host; inputs are put on the device of the parameters, where the output is too.
 /// </summary>
 public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
 {
     private readonly EmbeddingBag _bag;
     private readonly Linear _projection;
     private readonly FeatureHasher _hasher;
-    private readonly Device _device;
 
     /// <summary>Creates the encoder.</summary>
     /// <param name="dimension">Embedding dimension.</param>
@@ -28,7 +28,6 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
     {
         Dimension = dimension;
         _hasher = new FeatureHasher(buckets, charNgram);
-        _device = device;
         // Sparse gradients: a step touches only the rows of the batch's features, so the trainer's lazy Adam updates those
         // rows instead of all buckets × dimension values (Harness.Training.Optimization.AdamOptimizer).
         _bag = nn.EmbeddingBag(buckets, dimension, mode: EmbeddingBagMode.Mean, sparse: true);
@@ -55,9 +54,13 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
     public Tensor Encode(IReadOnlyList<string> texts, TextRole role)
     {
         ArgumentNullException.ThrowIfNull(texts);
+
+        // The parameters' device, read on every call: the one place tensors must go (a module moved after creation
+        // still gets its inputs where its weights are).
+        var device = _bag.weight!.device;
         if (texts.Count == 0)
         {
-            return zeros([0, Dimension], dtype: ScalarType.Float32, device: _device);
+            return zeros([0, Dimension], dtype: ScalarType.Float32, device: device);
         }
 
         var ids = new List<long>();
@@ -68,8 +71,8 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
             _hasher.AddFeatures(texts[i] ?? string.Empty, ids);
         }
 
-        using var input = tensor(ids.ToArray(), dtype: ScalarType.Int64, device: _device);
-        using var offs = tensor(offsets, dtype: ScalarType.Int64, device: _device);
+        using var input = tensor(ids.ToArray(), dtype: ScalarType.Int64, device: device);
+        using var offs = tensor(offsets, dtype: ScalarType.Int64, device: device);
         return forward(input, offs);
     }
 

@@ -1,27 +1,38 @@
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using static TorchSharp.torch;
 
 namespace Harness.Plugins.Losses;
 
 /// <summary>
-/// A differentiable surrogate of 1 - AUC (the Mann-Whitney statistic): the mean, over every (query, positive,
-/// negative) pair, of a penalty on the score difference d = s_qp - s_qn. AUC itself is the share of pairs with d &gt; 0;
-/// the surrogate replaces the step function with <c>logistic</c>: softplus(-d/τ)·τ, <c>hinge</c>: max(0, margin - d),
-/// or <c>squared</c>: (margin - d)² (Herschtal and Raskutti's squared-hinge form, without the max).
+/// A differentiable surrogate of 1 - AUC (the Mann-Whitney statistic): the weighted mean, over every valid (query,
+/// positive, negative) triple, of a penalty on the score difference d = s_qp - s_qn. AUC itself is the share of pairs
+/// with d &gt; 0; the surrogate replaces the step function with <c>logistic</c>: softplus(-d/τ)·τ, <c>hinge</c>:
+/// max(0, margin - d), or <c>squared</c>: (margin - d)² (Herschtal and Raskutti's squared-hinge form, without the max).
+/// Triples are built per row over its own positives only (<see cref="LossMath.PairDifferences"/>), O(B·P·N) memory.
 /// </summary>
 /// <param name="surrogate">logistic, hinge or squared.</param>
 /// <param name="margin">Margin of the hinge and squared forms.</param>
 /// <param name="temperature">Temperature τ of the logistic form.</param>
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives too.</param>
-public sealed class AucLoss(string surrogate, double margin, double temperature, SimilarityFunction similarity, bool inBatchNegatives) : ILoss
+public sealed class AucLoss(string surrogate, double margin, double temperature, SimilarityFunction similarity, bool inBatchNegatives) : ILoss, IScoreLoss
 {
     /// <inheritdoc />
     public Tensor Compute(LossBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var scope = NewDisposeScope();
-        var (d, valid) = Similarity.PairDifferences(batch, similarity, inBatchNegatives);
+        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Compute(ScoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.Validate();
+        using var scope = NewDisposeScope();
+        var (d, valid, weights) = LossMath.PairDifferences(batch);
         var penalty = surrogate switch
         {
             "logistic" => nn.functional.softplus(-d / temperature) * temperature,
@@ -29,6 +40,6 @@ public sealed class AucLoss(string surrogate, double margin, double temperature,
             "squared" => (margin - d).square(),
             _ => throw new ArgumentException($"unknown AUC surrogate '{surrogate}' (expected logistic, hinge or squared)"),
         };
-        return Similarity.MeanOverValid(penalty, valid).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(penalty, valid, weights).MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Losses;
 
@@ -10,14 +11,14 @@ public sealed class AucLossPlugin : ILossPlugin
     public PluginInfo Info { get; } = new(
         "auc",
         PluginKind.Loss,
-        "1.0.0",
+        "2.0.0",
         "AUC (Mann-Whitney) surrogate: a penalty on every positive-negative score difference.",
         [
             ParameterSpec.Choice("surrogate", "logistic", "Penalty on d = s_pos - s_neg: logistic softplus(-d/τ)·τ, hinge max(0, margin - d), squared (margin - d)².", "logistic", "hinge", "squared"),
             ParameterSpec.Float("margin", 1.0, "Margin of the hinge and squared surrogates.", min: 0),
             ParameterSpec.Float("temperature", 0.1, "Temperature τ of the logistic surrogate.", min: 0, exclusiveMin: true),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
-            ParameterSpec.Bool("in-batch-negatives", false, "Use every candidate of the other queries in the batch as extra negatives."),
+            ParameterSpec.Bool("in-batch-negatives", false, "Use the other queries' candidates in the batch as extra negatives (excluding the host's in-batch exclusions)."),
         ])
     {
         Citation = """
@@ -31,6 +32,13 @@ public sealed class AucLossPlugin : ILossPlugin
     };
 
     /// <inheritdoc />
+    public LossCapabilities GetCapabilities(PluginParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LossCapabilitiesFor.Embedding(SimilarityMath.Parse(parameters.GetString("similarity")), parameters.GetBool("in-batch-negatives"));
+    }
+
+    /// <inheritdoc />
     public ILoss Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -38,7 +46,7 @@ public sealed class AucLossPlugin : ILossPlugin
             parameters.GetString("surrogate"),
             parameters.GetDouble("margin"),
             parameters.GetDouble("temperature"),
-            Similarity.Parse(parameters.GetString("similarity")),
+            SimilarityMath.Parse(parameters.GetString("similarity")),
             parameters.GetBool("in-batch-negatives"));
     }
 }

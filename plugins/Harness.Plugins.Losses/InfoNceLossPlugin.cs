@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Losses;
 
@@ -10,12 +11,13 @@ public sealed class InfoNceLossPlugin : ILossPlugin
     public PluginInfo Info { get; } = new(
         "infonce",
         PluginKind.Loss,
-        "1.0.0",
+        "2.0.0",
         "InfoNCE contrastive loss: softmax cross-entropy of each positive against the negatives (optionally in-batch).",
         [
-            ParameterSpec.Float("temperature", 0.05, "Softmax temperature τ (scores are divided by it).", min: 0, exclusiveMin: true),
+            ParameterSpec.Float("temperature", 0.05, "Softmax temperature τ (scores are divided by it); the initial value when learnable.", min: 0, exclusiveMin: true),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
-            ParameterSpec.Bool("in-batch-negatives", true, "Use every candidate of the other queries in the batch as extra negatives."),
+            ParameterSpec.Bool("in-batch-negatives", true, "Use the other queries' candidates in the batch as extra negatives (excluding the host's in-batch exclusions)."),
+            ParameterSpec.Bool("learn-temperature", false, "Train log τ as a parameter (CLIP-style)."),
         ])
     {
         Citation = """
@@ -29,9 +31,22 @@ public sealed class InfoNceLossPlugin : ILossPlugin
     };
 
     /// <inheritdoc />
+    public LossCapabilities GetCapabilities(PluginParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LossCapabilitiesFor.Embedding(SimilarityMath.Parse(parameters.GetString("similarity")), parameters.GetBool("in-batch-negatives"));
+    }
+
+    /// <inheritdoc />
     public ILoss Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return new InfoNceLoss(parameters.GetDouble("temperature"), Similarity.Parse(parameters.GetString("similarity")), parameters.GetBool("in-batch-negatives"));
+        ArgumentNullException.ThrowIfNull(context);
+        return new InfoNceLoss(
+            parameters.GetDouble("temperature"),
+            SimilarityMath.Parse(parameters.GetString("similarity")),
+            parameters.GetBool("in-batch-negatives"),
+            parameters.GetBool("learn-temperature"),
+            context.Device);
     }
 }

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Losses;
 
@@ -10,7 +11,7 @@ public sealed class ListNetLossPlugin : ILossPlugin
     public PluginInfo Info { get; } = new(
         "listnet",
         PluginKind.Loss,
-        "1.0.0",
+        "2.0.0",
         "ListNet listwise loss: cross-entropy between the graded-label and score distributions over each query's candidates.",
         [
             ParameterSpec.Float("temperature", 0.05, "Score temperature τ.", min: 0, exclusiveMin: true),
@@ -30,9 +31,16 @@ public sealed class ListNetLossPlugin : ILossPlugin
     };
 
     /// <inheritdoc />
+    public LossCapabilities GetCapabilities(PluginParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LossCapabilitiesFor.Embedding(SimilarityMath.Parse(parameters.GetString("similarity")), false);
+    }
+
+    /// <inheritdoc />
     public ILoss Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return new ListNetLoss(parameters.GetDouble("temperature"), parameters.GetDouble("label-temperature"), Similarity.Parse(parameters.GetString("similarity")));
+        return new ListNetLoss(parameters.GetDouble("temperature"), parameters.GetDouble("label-temperature"), SimilarityMath.Parse(parameters.GetString("similarity")));
     }
 }

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Losses;
 
@@ -10,14 +11,14 @@ public sealed class MultiSimilarityLossPlugin : ILossPlugin
     public PluginInfo Info { get; } = new(
         "multi-similarity",
         PluginKind.Loss,
-        "1.0.0",
+        "2.0.0",
         "Multi-similarity loss: soft-weighted positive and negative pair terms around a threshold λ (no pair mining).",
         [
             ParameterSpec.Float("alpha", 2.0, "Weight α of the positive term.", min: 0, exclusiveMin: true),
             ParameterSpec.Float("beta", 50.0, "Weight β of the negative term.", min: 0, exclusiveMin: true),
             ParameterSpec.Float("lambda", 0.5, "Similarity threshold λ."),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
-            ParameterSpec.Bool("in-batch-negatives", true, "Use every candidate of the other queries in the batch as extra negatives."),
+            ParameterSpec.Bool("in-batch-negatives", true, "Use the other queries' candidates in the batch as extra negatives (excluding the host's in-batch exclusions)."),
         ])
     {
         Citation = """
@@ -32,6 +33,13 @@ public sealed class MultiSimilarityLossPlugin : ILossPlugin
     };
 
     /// <inheritdoc />
+    public LossCapabilities GetCapabilities(PluginParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LossCapabilitiesFor.Embedding(SimilarityMath.Parse(parameters.GetString("similarity")), parameters.GetBool("in-batch-negatives"));
+    }
+
+    /// <inheritdoc />
     public ILoss Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -39,7 +47,7 @@ public sealed class MultiSimilarityLossPlugin : ILossPlugin
             parameters.GetDouble("alpha"),
             parameters.GetDouble("beta"),
             parameters.GetDouble("lambda"),
-            Similarity.Parse(parameters.GetString("similarity")),
+            SimilarityMath.Parse(parameters.GetString("similarity")),
             parameters.GetBool("in-batch-negatives"));
     }
 }

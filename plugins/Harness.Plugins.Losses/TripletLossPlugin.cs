@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Losses;
 
@@ -10,12 +11,12 @@ public sealed class TripletLossPlugin : ILossPlugin
     public PluginInfo Info { get; } = new(
         "triplet",
         PluginKind.Loss,
-        "1.0.0",
+        "2.0.0",
         "Triplet margin loss over every (query, positive, negative) triple.",
         [
             ParameterSpec.Float("margin", 0.2, "Required score gap between a positive and a negative.", min: 0),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
-            ParameterSpec.Bool("in-batch-negatives", false, "Use every candidate of the other queries in the batch as extra negatives."),
+            ParameterSpec.Bool("in-batch-negatives", false, "Use the other queries' candidates in the batch as extra negatives (excluding the host's in-batch exclusions)."),
             ParameterSpec.Choice("reduction", "mean", "Average over all triples, or only over triples that violate the margin.", "mean", "mean-active"),
         ])
     {
@@ -31,12 +32,19 @@ public sealed class TripletLossPlugin : ILossPlugin
     };
 
     /// <inheritdoc />
+    public LossCapabilities GetCapabilities(PluginParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LossCapabilitiesFor.Embedding(SimilarityMath.Parse(parameters.GetString("similarity")), parameters.GetBool("in-batch-negatives"));
+    }
+
+    /// <inheritdoc />
     public ILoss Create(PluginParameters parameters, IPluginContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return new TripletLoss(
             parameters.GetDouble("margin"),
-            Similarity.Parse(parameters.GetString("similarity")),
+            SimilarityMath.Parse(parameters.GetString("similarity")),
             parameters.GetBool("in-batch-negatives"),
             parameters.GetString("reduction") == "mean-active");
     }

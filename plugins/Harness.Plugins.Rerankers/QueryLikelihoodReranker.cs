@@ -1,5 +1,5 @@
-using Harness.Abstractions.Data;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Rerankers;
 
 namespace Harness.Plugins.Rerankers;
 
@@ -16,12 +16,12 @@ public sealed class QueryLikelihoodReranker(double mu) : IReranker
     private long _collectionLength;
 
     /// <inheritdoc />
-    public void Prepare(IDataset dataset)
+    public void Prepare(ITrainingData training)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(training);
         var cf = new Dictionary<string, long>(StringComparer.Ordinal);
         long length = 0;
-        foreach (var doc in dataset.Corpus)
+        foreach (var doc in training.Corpus)
         {
             foreach (var t in Tokenizer.Terms(doc.FullText))
             {
@@ -41,7 +41,7 @@ public sealed class QueryLikelihoodReranker(double mu) : IReranker
         ArgumentNullException.ThrowIfNull(candidates);
         if (_collectionLength == 0)
         {
-            throw new InvalidOperationException("query-likelihood: call Prepare(dataset) before Score (collection statistics are empty)");
+            throw new InvalidOperationException("query-likelihood: call Prepare(training) before Score (collection statistics are empty)");
         }
 
         var queryTerms = Tokenizer.Terms(query.Text)

@@ -1,5 +1,5 @@
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Rerankers;
 
 namespace Harness.Plugins.Rerankers;
 
@@ -10,7 +10,7 @@ public sealed class QueryLikelihoodRerankerPlugin : IRerankerPlugin
     public PluginInfo Info { get; } = new(
         "query-likelihood",
         PluginKind.Reranker,
-        "1.0.0",
+        "2.0.0",
         "Lexical reranker: query likelihood under a Dirichlet-smoothed document language model.",
         [ParameterSpec.Float("mu", 2000, "Dirichlet prior μ (larger trusts the collection model more).", min: 0, exclusiveMin: true)])
     {

@@ -1,7 +1,7 @@
 namespace Harness.Plugins.Rerankers;
 
 /// <summary>Lower-cased runs of letters and digits: the term model of the lexical rerankers.</summary>
-public static class Tokenizer
+internal static class Tokenizer
 {
     /// <summary>Splits a text into terms.</summary>
     /// <param name="text">The text.</param>

@@ -1,6 +1,6 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Rerankers;
 
 namespace TermOverlap;
 

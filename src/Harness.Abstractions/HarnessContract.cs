@@ -3,22 +3,33 @@ namespace Harness.Abstractions;
 /// <summary>
 /// The version of the plugin contract defined by this assembly. The host loads a plugin only when the
 /// <c>Harness.Abstractions</c> version the plugin was compiled against has the same <see cref="Major"/> and a
-/// <see cref="Minor"/> no greater than the host's. The assembly version of Harness.Abstractions is always
-/// <c>Major.Minor.0.0</c>, so the check reads the plugin's reference list and needs no code from the plugin.
+/// <see cref="Minor"/> no greater than the host's, and when the TorchSharp version it was compiled against (if it
+/// references TorchSharp at all) has the major.minor <see cref="TorchSharpVersion"/>. The assembly version of
+/// Harness.Abstractions is always <c>Major.Minor.0.0</c>, so both checks read the plugin's reference list and need no
+/// code from the plugin.
 /// </summary>
 public static class HarnessContract
 {
-    /// <summary>Incremented on a breaking change to any contract type.</summary>
-    public const int Major = 1;
+    /// <summary>Incremented on a breaking change to any contract type. 2: the training-ready contract.</summary>
+    public const int Major = 2;
 
     /// <summary>Incremented on an additive change (a new optional member, a new type).</summary>
     public const int Minor = 0;
 
     /// <summary>The contract version as text, <c>Major.Minor</c>.</summary>
-    public const string Version = "1.0";
+    public const string Version = "2.0";
 
     /// <summary>The name of the contracts assembly, as it appears in a plugin's reference list.</summary>
     public const string AssemblyName = "Harness.Abstractions";
+
+    /// <summary>
+    /// TorchSharp major.minor whose types (<c>Tensor</c>, <c>nn.Module</c>, <c>Device</c>) appear in the contract.
+    /// TorchSharp 0.x minors change API, so the host refuses a plugin compiled against another minor.
+    /// </summary>
+    public const string TorchSharpVersion = "0.107";
+
+    /// <summary>The name of the TorchSharp assembly, as it appears in a plugin's reference list.</summary>
+    public const string TorchSharpAssemblyName = "TorchSharp";
 
     /// <summary>
     /// Whether a plugin compiled against <paramref name="pluginContract"/> can be loaded by a host built with this
@@ -30,5 +41,14 @@ public static class HarnessContract
     {
         ArgumentNullException.ThrowIfNull(pluginContract);
         return pluginContract.Major == Major && pluginContract.Minor <= Minor;
+    }
+
+    /// <summary>Whether a plugin compiled against TorchSharp <paramref name="pluginTorchSharp"/> can share the host's tensors.</summary>
+    /// <param name="pluginTorchSharp">The TorchSharp assembly version the plugin references.</param>
+    /// <returns>True when major.minor equals <see cref="TorchSharpVersion"/>.</returns>
+    public static bool IsTorchSharpCompatible(Version pluginTorchSharp)
+    {
+        ArgumentNullException.ThrowIfNull(pluginTorchSharp);
+        return $"{pluginTorchSharp.Major}.{pluginTorchSharp.Minor}" == TorchSharpVersion;
     }
 }

@@ -1,9 +1,9 @@
 using Harness.Abstractions.Plugins;
-using Harness.Conformance.Data;
+using Harness.Conformance.Datasets;
 using Harness.Conformance.Encoders;
 using Harness.Conformance.Losses;
-using Harness.Conformance.Ranking;
-using Harness.Conformance.Sampling;
+using Harness.Conformance.NegativeSamplers;
+using Harness.Conformance.Rerankers;
 
 namespace Harness.Conformance;
 

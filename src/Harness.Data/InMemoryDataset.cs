@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Data.Hashing;
 
 namespace Harness.Data;

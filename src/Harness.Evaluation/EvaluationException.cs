@@ -1,38 +1,34 @@
 namespace Harness.Evaluation;
 
-/// <summary>
-/// Bad input or arguments for an evaluation. <see cref="ExitCode"/> is what <c>harness eval</c> exits with:
-/// 1 usage, 2 unreadable or malformed input or bad measure parameters, 4 a qrels query missing from the run, a docno
-/// repeated within a query, or utility without 4 coefficients (trec_eval's "Can't calculate measure").
-/// </summary>
+/// <summary>Bad input or arguments for an evaluation; <see cref="Error"/> says which kind (the CLI maps it to an exit status).</summary>
 public sealed class EvaluationException : Exception
 {
     public EvaluationException()
-        : this("evaluation failed", ExitCodes.Input)
+        : this("evaluation failed", EvaluationError.Malformed)
     {
     }
 
     public EvaluationException(string message)
-        : this(message, ExitCodes.Input)
+        : this(message, EvaluationError.Malformed)
     {
     }
 
     public EvaluationException(string message, Exception innerException)
         : base(message, innerException)
     {
-        ExitCode = ExitCodes.Input;
+        Error = EvaluationError.Unreadable;
     }
 
-    public EvaluationException(string message, int exitCode)
+    public EvaluationException(string message, EvaluationError error)
         : base(message)
     {
-        ExitCode = exitCode;
+        Error = error;
     }
 
-    /// <summary>The process exit status this error maps to.</summary>
-    public int ExitCode { get; }
+    /// <summary>What kind of problem this is.</summary>
+    public EvaluationError Error { get; }
 
-    /// <summary>For a duplicate docno: the query it repeats in.</summary>
+    /// <summary>For a duplicate docno or a missing query: the query id.</summary>
     public string? QueryId { get; init; }
 
     /// <summary>For a duplicate docno: the docno.</summary>

@@ -20,4 +20,7 @@ public sealed record EvaluationOptions
 
     /// <summary><c>-N</c>: the number of documents in the collection (used by utility's fourth coefficient).</summary>
     public long DocumentsInCollection { get; init; }
+
+    /// <summary><c>-Z</c>: convert each query's values to z-scores with this table before averaging.</summary>
+    public ZScoreTable? ZScores { get; init; }
 }

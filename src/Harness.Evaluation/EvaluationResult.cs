@@ -21,6 +21,12 @@ public sealed class EvaluationResult
 
     public string RunId { get; }
 
+    /// <summary>Whether the values are z-scores (trec_eval -Z): trec_eval then prints every measure line with a "Z" prefix.</summary>
+    public bool IsZScores { get; init; }
+
+    /// <summary><c>--lenient</c> only: run lines whose score was not a finite decimal number and was read with atof.</summary>
+    public long CoercedRunLines { get; init; }
+
     public IReadOnlyList<MeasureColumn> Columns { get; }
 
     public IReadOnlyList<QueryEvaluation> Queries => _queries;

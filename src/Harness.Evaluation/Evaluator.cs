@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Harness.Evaluation.Measures;
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Parsing;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation;
 
@@ -37,10 +38,16 @@ public sealed class Evaluator
 
     /// <summary>Evaluates an in-memory run.</summary>
     /// <exception cref="EvaluationException">Duplicate docno, bad utility coefficients, or a qrels query missing from the run without -c (exit 4).</exception>
-    public EvaluationResult Evaluate(Qrels qrels, Run run)
+    public EvaluationResult Evaluate(TrecQrels qrels, TrecRun run)
     {
         ArgumentNullException.ThrowIfNull(qrels);
         ArgumentNullException.ThrowIfNull(run);
+        return Evaluate(qrels, ToRunData(qrels, run));
+    }
+
+    /// <summary>An in-memory run reduced to the judged queries' results, levels looked up in <paramref name="qrels"/>.</summary>
+    private RunData ToRunData(TrecQrels qrels, TrecRun run)
+    {
         _ = qrels.Ordered;
         var chunk = new RunChunk((int)Math.Min(run.Count, int.MaxValue / 2), 1024);
         foreach (var qid in run.QueryIds)
@@ -59,7 +66,32 @@ public sealed class Evaluator
         }
 
         chunk.BuildSegments(qrels.QueryCount);
-        return Evaluate(qrels, new RunData([chunk], run.RunId));
+        return new RunData([chunk], run.RunId, run.CoercedLines);
+    }
+
+    /// <summary>
+    /// Evaluates a run read from <paramref name="runPath"/> (a file, <c>-</c> for standard input, a FIFO, gzip or xz) on
+    /// the fast path: parsed in parallel from bytes, keeping only judged queries. Errors name the file and line.
+    /// </summary>
+    /// <exception cref="EvaluationException">Unreadable or malformed run, duplicate docno, missing query without -c.</exception>
+    public EvaluationResult EvaluateRunFile(TrecQrels qrels, string runPath, bool lenient = false)
+    {
+        ArgumentNullException.ThrowIfNull(qrels);
+        ArgumentNullException.ThrowIfNull(runPath);
+        var run = RunFileReader.Read(runPath, qrels, lenient);
+        try
+        {
+            return Evaluate(qrels, run);
+        }
+        catch (EvaluationException e) when (e.DocNo is not null && e.QueryId is not null)
+        {
+            var line = RunFileReader.FindDuplicateLine(runPath, e.QueryId, e.DocNo);
+            throw new EvaluationException(line > 0 ? $"{runPath}:{line}: {e.Message}" : $"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId, DocNo = e.DocNo };
+        }
+        catch (EvaluationException e) when (e.Error == EvaluationError.MissingQuery)
+        {
+            throw new EvaluationException($"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId };
+        }
     }
 
     internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo)
@@ -74,7 +106,117 @@ public sealed class Evaluator
         return level < 0 ? RelevanceValues.Unjudged : level;
     }
 
-    internal EvaluationResult Evaluate(Qrels qrels, RunData run)
+    internal EvaluationResult Evaluate(TrecQrels qrels, RunData run)
+    {
+        foreach (var m in _measures.Measures)
+        {
+            if (m.Measure.NeedsJudgmentGroups)
+            {
+                throw new EvaluationException(
+                    $"trec_eval: Can't calculate measure '{m.Measure.Name}': it needs judgment-group qrels (-R qrels_jg)", EvaluationError.CannotCalculate);
+            }
+        }
+
+        var (ordered, rows, texts, missing) = ScoreQueries(qrels, run);
+        return BuildResult(run.RunId, run.CoercedLines, [.. ordered.Select(q => q.QueryId)], rows, missing, texts, JudgedRelevant([qrels]));
+    }
+
+    /// <summary>
+    /// Evaluates a run against qrels_jg judgments (trec_eval -R qrels_jg, form_res_rels_jg.c): each *_avgjg measure is
+    /// computed on every judgment group of a query and averaged over them (summed in strcmp order of the group names,
+    /// then divided by their number when there is more than one). Only runid, num_q and the *_avgjg measures can be
+    /// computed this way, as in trec_eval.
+    /// </summary>
+    /// <exception cref="EvaluationException">Another measure was asked for, a duplicate docno, or a missing query without -c.</exception>
+    public EvaluationResult EvaluateJudgmentGroups(TrecJudgmentGroups judgments, TrecRun run)
+    {
+        ArgumentNullException.ThrowIfNull(judgments);
+        ArgumentNullException.ThrowIfNull(run);
+        foreach (var m in _measures.Measures)
+        {
+            if (!m.Measure.NeedsJudgmentGroups && m.Measure.Name is not ("runid" or "num_q"))
+            {
+                throw new EvaluationException(
+                    $"trec_eval: Can't calculate measure '{m.Measure.Name}' on judgment-group qrels (-R qrels_jg): only runid, num_q and the *_avgjg measures", EvaluationError.CannotCalculate);
+            }
+        }
+
+        var queryIds = judgments.QueryIds;
+        if (!_options.AverageOverComplete)
+        {
+            foreach (var q in queryIds)
+            {
+                if (run.For(q).Count == 0)
+                {
+                    throw new EvaluationException(
+                        $"query {q} is in the qrels but not in the run (use -c to score it as an empty ranking)", EvaluationError.MissingQuery) { QueryId = q };
+                }
+            }
+        }
+
+        // Each group scored like ordinary qrels (queries the run lacks come out as -c's stand-in ranking, all zero).
+        var complete = new Evaluator(_measures, _options with { AverageOverComplete = true, ZScores = null });
+        var perGroup = new Dictionary<string, Dictionary<string, double[]>>(StringComparer.Ordinal);
+        foreach (var (group, qrels) in judgments.Groups)
+        {
+            var data = complete.ToRunData(qrels, run);
+            var (ordered, rows, _, _) = complete.ScoreQueries(qrels, data);
+            var byQuery = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            for (var p = 0; p < ordered.Length; p++)
+            {
+                byQuery.Add(ordered[p].QueryId, rows[p]);
+            }
+
+            perGroup.Add(group, byQuery);
+        }
+
+        var width = _columns.Length;
+        var combined = new double[queryIds.Count][];
+        var missing = new bool[queryIds.Count];
+        for (var p = 0; p < queryIds.Count; p++)
+        {
+            var row = combined[p] = new double[width];
+            var groups = judgments.GroupsOf(queryIds[p]);
+            foreach (var g in groups)
+            {
+                var groupRow = perGroup[g][queryIds[p]];
+                for (var j = 0; j < width; j++)
+                {
+                    row[j] += groupRow[j];
+                }
+            }
+
+            for (var i = 0; i < _measures.Measures.Count; i++)
+            {
+                var m = _measures.Measures[i];
+                for (var j = _offsets[i]; j < _offsets[i] + m.Names.Count; j++)
+                {
+                    if (!m.Measure.NeedsJudgmentGroups)
+                    {
+                        row[j] = m.Measure.Name == "num_q" ? 1 : 0;
+                    }
+                    else if (groups.Count > 1)
+                    {
+                        row[j] /= groups.Count;
+                    }
+                }
+            }
+
+            missing[p] = run.For(queryIds[p]).Count == 0;
+        }
+
+        if (_options.ZScores is { } z)
+        {
+            for (var p = 0; p < queryIds.Count; p++)
+            {
+                ToZScores(z, queryIds[p], combined[p]);
+            }
+        }
+
+        return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], combined, missing, null, JudgedRelevant([.. judgments.Groups.Select(g => g.Qrels)]));
+    }
+
+    private (JudgedQuery[] Ordered, double[][] Rows, string?[][]? Texts, bool[] Missing) ScoreQueries(TrecQrels qrels, RunData run)
     {
         var ordered = qrels.Ordered;
         var segments = new List<(int Chunk, RunSegment Segment)>?[qrels.QueryCount];
@@ -94,7 +236,7 @@ public sealed class Evaluator
                 {
                     throw new EvaluationException(
                         $"query {q.QueryId} is in the qrels but not in the run (use -c to score it as an empty ranking)",
-                        ExitCodes.MissingQuery) { QueryId = q.QueryId };
+                        EvaluationError.MissingQuery) { QueryId = q.QueryId };
                 }
             }
         }
@@ -131,9 +273,37 @@ public sealed class Evaluator
             }
         }
 
-        var result = new EvaluationResult(run.RunId, _columns);
-        var aggregate = result.AggregateValues;
+        if (_options.ZScores is { } z)
+        {
+            for (var p = 0; p < ordered.Length; p++)
+            {
+                ToZScores(z, ordered[p].QueryId, rows[p]);
+            }
+        }
+
+        var missing = new bool[ordered.Length];
         for (var p = 0; p < ordered.Length; p++)
+        {
+            missing[p] = segments[ordered[p].Index] is null;
+        }
+
+        return (ordered, rows, texts, missing);
+    }
+
+    /// <summary>
+    /// m_num_rel.c te_calc_avg_num_rel: with -c the <c>all</c> num_rel is recounted from the judgments, every line with
+    /// rel &gt; 0 (whatever -l, and not z-scored under -Z); null without -c.
+    /// </summary>
+    private long? JudgedRelevant(IEnumerable<TrecQrels> qrels) =>
+        _options.AverageOverComplete ? qrels.SelectMany(q => q.Ordered).Sum(q => q.CountAtOrAbove(1)) : null;
+
+    /// <summary>trec_eval's accumulation and averaging (meas_acc.c, meas_avg.c): sums in query order, then the mean.</summary>
+    private EvaluationResult BuildResult(string runId, long coercedLines, string[] queryIds, double[][] rows, bool[] missing, string?[][]? texts, long? judgedRelevant)
+    {
+        var width = _columns.Length;
+        var result = new EvaluationResult(runId, _columns) { IsZScores = _options.ZScores is not null, CoercedRunLines = coercedLines };
+        var aggregate = result.AggregateValues;
+        for (var p = 0; p < queryIds.Length; p++)
         {
             var row = rows[p];
             for (var j = 0; j < width; j++)
@@ -141,10 +311,10 @@ public sealed class Evaluator
                 aggregate[j] += row[j];
             }
 
-            result.AddQuery(ordered[p].QueryId, row, segments[ordered[p].Index] is null, texts?[p]);
+            result.AddQuery(queryIds[p], row, missing[p], texts?[p]);
         }
 
-        var n = ordered.Length;
+        var n = queryIds.Length;
         for (var i = 0; i < _measures.Measures.Count; i++)
         {
             var m = _measures.Measures[i];
@@ -152,6 +322,7 @@ public sealed class Evaluator
             {
                 aggregate[j] = m.Measure.Aggregation switch
                 {
+                    _ when judgedRelevant is { } all && m.Measure.Name == "num_rel" && m.RelevanceLevel is null => all,
                     MeasureAggregation.Mean => n > 0 ? aggregate[j] / n : 0,
                     MeasureAggregation.GeometricMean => n > 0 ? Math.Exp(aggregate[j] / n) : 0,
                     MeasureAggregation.None => 0,
@@ -161,6 +332,27 @@ public sealed class Evaluator
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// trec_eval -Z (convert_zscores.c): every value of the query becomes a z-score before it is summed; runid, num_q
+    /// (counted, not summed from values) and relstring (a string) are left alone.
+    /// </summary>
+    private void ToZScores(ZScoreTable z, string queryId, double[] row)
+    {
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i].Measure;
+            if (m.Aggregation == MeasureAggregation.None || m.Name == "num_q")
+            {
+                continue;
+            }
+
+            for (var j = _offsets[i]; j < _offsets[i] + _measures.Measures[i].Names.Count; j++)
+            {
+                row[j] = z.Convert(queryId, _columns[j].Name, row[j]);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -45,7 +45,7 @@ public sealed class MeasureSet
             if (param is { Length: 0 })
             {
                 // trec_eval.c add_meas_arg_info: "improper measure in parameter", then "illegal measure", exit 1.
-                throw new EvaluationException($"improper measure in parameter '{name}' (empty parameters after '.')", ExitCodes.Usage);
+                throw new EvaluationException($"improper measure in parameter '{name}' (empty parameters after '.')", EvaluationError.InvalidMeasure);
             }
 
             if (MeasureCatalog.Nickname(name) is { } group)
@@ -61,7 +61,7 @@ public sealed class MeasureSet
             var index = MeasureCatalog.IndexOf(name);
             if (index < 0)
             {
-                throw new EvaluationException($"unknown trec_eval measure '{name}'", ExitCodes.Usage);
+                throw new EvaluationException($"unknown trec_eval measure '{name}'", EvaluationError.InvalidMeasure);
             }
 
             chosen[index] = true;

@@ -1,6 +1,6 @@
 namespace Harness.Retrieval;
 
-/// <summary>One entry of a ranked list.</summary>
+/// <summary>One entry of a <see cref="RankedList"/>.</summary>
 /// <param name="DocumentId">The document id.</param>
-/// <param name="Score">The retrieval score (higher ranks first).</param>
-public readonly record struct ScoredDocument(string DocumentId, float Score);
+/// <param name="Score">The score (higher ranks first). Double, so reranker scores fit; first-stage float scores convert exactly.</param>
+public readonly record struct ScoredDocument(string DocumentId, double Score);

@@ -1,4 +1,4 @@
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
 
 namespace Harness.Training;
 

@@ -56,9 +56,6 @@ public sealed record TrainingOptions
     /// <summary>Clip the global gradient L2 norm to this value; null = no clipping.</summary>
     public double? MaxGradientNorm { get; init; } = 1.0;
 
-    /// <summary>The lowest grade that makes a judged document a labelled positive (the cell's single definition).</summary>
-    public int PositiveGrade { get; init; } = 1;
-
     /// <summary>Optimiser steps' worth of batches built ahead on a background thread (bounded channel).</summary>
     public int PrefetchSteps { get; init; } = 4;
 
@@ -96,7 +93,6 @@ public sealed record TrainingOptions
         Need(WarmupFraction >= 0 && WarmupFraction <= 1, "warmup", WarmupFraction, "in [0, 1]");
         Need(WarmupSteps is null or >= 0, "warmup_steps", WarmupSteps ?? 0, ">= 0");
         Need(MaxGradientNorm is null || MaxGradientNorm > 0, "max_grad_norm", MaxGradientNorm ?? 0, "> 0 (or absent)");
-        Need(PositiveGrade >= 1, "positive_grade", PositiveGrade, ">= 1");
         Need(PrefetchSteps >= 1, "prefetch", PrefetchSteps, ">= 1");
         Need(CheckpointEverySteps >= 0, "checkpoint_every", CheckpointEverySteps, ">= 0");
         Need(Threads >= 0, "threads", Threads, ">= 0");
@@ -107,5 +103,5 @@ public sealed record TrainingOptions
     /// <returns>key=value pairs, comma-separated.</returns>
     public string Canonical() => string.Create(
         CultureInfo.InvariantCulture,
-        $"epochs={Epochs},batch={BatchSize},negatives={Negatives},accumulation={GradientAccumulationSteps},optimizer={Optimizer},lr={LearningRate:R},wd={WeightDecay:R},betas={Beta1:R}/{Beta2:R},eps={Epsilon:R},sparse={SparseUpdates},warmup={WarmupFraction:R}/{WarmupSteps},schedule={Schedule},clip={MaxGradientNorm:R},positive_grade={PositiveGrade}");
+        $"epochs={Epochs},batch={BatchSize},negatives={Negatives},accumulation={GradientAccumulationSteps},optimizer={Optimizer},lr={LearningRate:R},wd={WeightDecay:R},betas={Beta1:R}/{Beta2:R},eps={Epsilon:R},sparse={SparseUpdates},warmup={WarmupFraction:R}/{WarmupSteps},schedule={Schedule},clip={MaxGradientNorm:R}");
 }

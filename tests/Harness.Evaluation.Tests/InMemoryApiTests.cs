@@ -9,12 +9,12 @@ public sealed class InMemoryApiTests
     [Test]
     public void Evaluator_on_in_memory_qrels_and_run_gives_the_hand_computed_values()
     {
-        var qrels = new Qrels();
+        var qrels = new TrecQrels();
         qrels.Add("q1", "d1", 0);
         qrels.Add("q1", "d2", 1);
         qrels.Add("q1", "d3", 1);
         qrels.Add("q1", "d5", 2);
-        var run = new Run("tie");
+        var run = new TrecRun("tie");
         run.Add("q1", "d1", 0.5);
         run.Add("q1", "d2", 0.5);
         run.Add("q1", "d3", 0.5);
@@ -32,8 +32,8 @@ public sealed class InMemoryApiTests
     [Test]
     public void Queries_come_back_in_strcmp_order()
     {
-        var qrels = new Qrels();
-        var run = new Run();
+        var qrels = new TrecQrels();
+        var run = new TrecRun();
         foreach (var q in new[] { "2", "10", "1", "b", "B" })
         {
             qrels.Add(q, "d", 1);
@@ -88,14 +88,14 @@ public sealed class InMemoryApiTests
 
             var cli = EvalRun.Files("-q", "-m", "all_trec", qrelsPath, runPath);
             Assert.That(cli.ExitCode, Is.Zero, cli.Stderr);
-            var memory = new Evaluator(MeasureSet.AllTrec).Evaluate(Qrels.Load(qrelsPath), Run.Load(runPath));
+            var memory = new Evaluator(MeasureSet.AllTrec).Evaluate(TrecQrels.Load(qrelsPath), TrecRun.Load(runPath));
             Assert.That(memory.Queries, Has.Count.EqualTo(200));
             Assert.That(cli["num_ret"], Is.EqualTo("200000"));
-            Assert.That(cli["map"], Is.EqualTo(Output.CFormat.Fixed(memory["map"], 4, 6)));
-            Assert.That(cli["ndcg_cut_10", "137"], Is.EqualTo(Output.CFormat.Fixed(memory.Queries.Single(q => q.QueryId == "137")["ndcg_cut_10"], 4, 6)));
-            foreach (var name in memory.Columns.Where(c => c.Kind == Measures.MeasureValueKind.Float).Select(c => c.Name))
+            Assert.That(cli["map"], Is.EqualTo(Harness.Evaluation.Output.CFormat.Fixed(memory["map"], 4, 6)));
+            Assert.That(cli["ndcg_cut_10", "137"], Is.EqualTo(Harness.Evaluation.Output.CFormat.Fixed(memory.Queries.Single(q => q.QueryId == "137")["ndcg_cut_10"], 4, 6)));
+            foreach (var name in memory.Columns.Where(c => c.Kind == Harness.Evaluation.Measures.MeasureValueKind.Float).Select(c => c.Name))
             {
-                Assert.That(cli[name], Is.EqualTo(Output.CFormat.Fixed(memory[name], 4, 6)), name);
+                Assert.That(cli[name], Is.EqualTo(Harness.Evaluation.Output.CFormat.Fixed(memory[name], 4, 6)), name);
             }
         }
         finally
@@ -107,7 +107,7 @@ public sealed class InMemoryApiTests
     [Test]
     public void One_qrels_can_be_shared_by_parallel_evaluations()
     {
-        var qrels = new Qrels();
+        var qrels = new TrecQrels();
         for (var q = 0; q < 50; q++)
         {
             qrels.Add(q.ToString(CultureInfo.InvariantCulture), "rel", 1);
@@ -116,7 +116,7 @@ public sealed class InMemoryApiTests
         var maps = new double[16];
         Parallel.For(0, maps.Length, i =>
         {
-            var run = new Run();
+            var run = new TrecRun();
             for (var q = 0; q < 50; q++)
             {
                 var qid = q.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using Harness.Abstractions.Encoders;
 
 namespace Harness.Abstractions.Plugins;
 
-/// <summary>A encoder plugin (<see cref="PluginKind.Encoder"/>): creates configured <see cref="IEncoder"/> instances.</summary>
+/// <summary>An encoder plugin (<see cref="PluginKind.Encoder"/>): creates configured <see cref="IEncoder"/> instances.</summary>
 public interface IEncoderPlugin : IPlugin
 {
     /// <summary>Creates a configured instance.</summary>
@@ -11,4 +11,9 @@ public interface IEncoderPlugin : IPlugin
     /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
     /// <exception cref="PluginParameterException">A required parameter (for example a path) is unset or invalid.</exception>
     IEncoder Create(PluginParameters parameters, IPluginContext context);
+
+    /// <summary>The traits of a configuration (preferred similarity, tower split, precisions), read before creating it.</summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <returns>The traits. Default: <see cref="EncoderTraits.Default"/>.</returns>
+    EncoderTraits GetTraits(PluginParameters parameters) => EncoderTraits.Default;
 }

@@ -11,4 +11,13 @@ public interface ILossPlugin : IPlugin
     /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
     /// <exception cref="PluginParameterException">A required parameter (for example a path) is unset or invalid.</exception>
     ILoss Create(PluginParameters parameters, IPluginContext context);
+
+    /// <summary>
+    /// What a configuration honours or needs (optional batch fields, in-batch negatives, the similarity it trains
+    /// for), read by <c>harness plan</c> before anything trains. The default declares nothing: the host then sets no
+    /// optional field and pads or drops ragged rows.
+    /// </summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <returns>The capabilities.</returns>
+    LossCapabilities GetCapabilities(PluginParameters parameters) => LossCapabilities.None;
 }

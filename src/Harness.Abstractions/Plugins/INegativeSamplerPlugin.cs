@@ -1,4 +1,4 @@
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
 
 namespace Harness.Abstractions.Plugins;
 
@@ -11,4 +11,12 @@ public interface INegativeSamplerPlugin : IPlugin
     /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
     /// <exception cref="PluginParameterException">A required parameter (for example a path) is unset or invalid.</exception>
     INegativeSampler Create(PluginParameters parameters, IPluginContext context);
+
+    /// <summary>
+    /// The services, refresh policy and warm-up a configuration needs, read by <c>harness plan</c> before anything
+    /// trains. The host gives the sampler exactly the declared services and refuses the cell when it cannot.
+    /// </summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <returns>The requirements. Default: <see cref="SamplerRequirements.None"/>.</returns>
+    SamplerRequirements GetRequirements(PluginParameters parameters) => SamplerRequirements.None;
 }

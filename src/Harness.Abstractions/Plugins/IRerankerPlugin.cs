@@ -1,4 +1,4 @@
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Rerankers;
 
 namespace Harness.Abstractions.Plugins;
 
@@ -11,4 +11,9 @@ public interface IRerankerPlugin : IPlugin
     /// <returns>A new instance; the caller owns it (and disposes it when it is <see cref="IDisposable"/>).</returns>
     /// <exception cref="PluginParameterException">A required parameter (for example a path) is unset or invalid.</exception>
     IReranker Create(PluginParameters parameters, IPluginContext context);
+
+    /// <summary>The first-stage lists a configuration fuses and whether it is trainable, read before creating it.</summary>
+    /// <param name="parameters">Parameters resolved against <see cref="PluginInfo.Parameters"/>.</param>
+    /// <returns>The requirements. Default: <see cref="RerankerRequirements.None"/>.</returns>
+    RerankerRequirements GetRequirements(PluginParameters parameters) => RerankerRequirements.None;
 }

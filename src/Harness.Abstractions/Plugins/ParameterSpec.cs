@@ -88,6 +88,18 @@ public sealed partial record ParameterSpec
     public static ParameterSpec Choice(string name, string defaultValue, string description, params string[] choices) =>
         new(name, ParameterType.Choice, defaultValue, description) { Choices = choices };
 
+    /// <summary>The kind a <see cref="ParameterType.PluginReference"/> parameter names; null for other types.</summary>
+    public PluginKind? ReferencedKind { get; init; }
+
+    /// <summary>Declares a parameter that names another plugin configuration.</summary>
+    /// <param name="name">Parameter name.</param>
+    /// <param name="kind">The kind of plugin it names.</param>
+    /// <param name="defaultValue">Default: <c>id</c>, <c>id(name=value,...)</c>, or empty for none.</param>
+    /// <param name="description">What it is used for.</param>
+    /// <returns>The spec.</returns>
+    public static ParameterSpec PluginReference(string name, PluginKind kind, string defaultValue, string description) =>
+        new(name, ParameterType.PluginReference, defaultValue, description) { ReferencedKind = kind };
+
     /// <summary>Whether <paramref name="name"/> is a valid parameter name.</summary>
     /// <param name="name">The candidate name.</param>
     /// <returns>True for <c>[a-z][a-z0-9_-]*</c>.</returns>
@@ -154,6 +166,10 @@ public sealed partial record ParameterSpec
                 return null;
             case ParameterType.String when value is string:
                 return null;
+            case ParameterType.PluginReference when value is string r:
+                return r.Length == 0 || ReferencePattern().IsMatch(r)
+                    ? null
+                    : $"'{r}' is not a plugin configuration (id or id(name=value,...))";
             case ParameterType.Choice when value is string s:
                 return Choices.Contains(s, StringComparer.Ordinal)
                     ? null
@@ -192,4 +208,7 @@ public sealed partial record ParameterSpec
 
     [GeneratedRegex("^[a-z][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*(\(.*\))?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ReferencePattern();
 }

@@ -17,4 +17,12 @@ public enum ParameterType
 
     /// <summary>One of a fixed set of strings (<see cref="ParameterSpec.Choices"/>).</summary>
     Choice,
+
+    /// <summary>
+    /// Names another plugin configuration as text, <c>id</c> or <c>id(name=value,...)</c>, of the kind
+    /// <see cref="ParameterSpec.ReferencedKind"/> (for example a teacher reranker). The host creates (and, when
+    /// trainable, trains) it, hashes its resolved configuration into the cell id and hands the instance to the plugin
+    /// (for samplers: <see cref="NegativeSamplers.SamplerServices.Teacher"/>). An empty value means none.
+    /// </summary>
+    PluginReference,
 }

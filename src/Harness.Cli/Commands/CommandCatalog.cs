@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return Runs.StatusCommand.Create();
         yield return Runs.SlurmCommand.Create();
         yield return Runs.TrainCommand.Create();
+        yield return LeaderboardCommand.Create();
+        yield return AuditCommand.Create();
     }
 }

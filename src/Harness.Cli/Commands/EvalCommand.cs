@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Harness.Evaluation;
+using Harness.Cli.Commands.Eval;
 
 namespace Harness.Cli.Commands;
 

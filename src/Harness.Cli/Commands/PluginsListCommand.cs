@@ -20,19 +20,19 @@ internal static class PluginsListCommand
             var catalog = PluginOptions.LoadCatalog(parse.GetValue(dirs), Console.Error);
             if (catalog is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             if (parse.GetValue(json))
             {
-                PluginCatalogWriter.WriteJson(catalog, Console.OpenStandardOutput());
+                PluginCatalogWriter.WriteJson(catalog, StandardOutput.OpenStream());
             }
             else
             {
                 PluginCatalogWriter.WriteText(catalog, Console.Out);
             }
 
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

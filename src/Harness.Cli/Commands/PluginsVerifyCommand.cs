@@ -3,7 +3,8 @@ using System.Text.Json;
 using Harness.Abstractions.Plugins;
 using Harness.Cli.Output;
 using Harness.Conformance;
-using Harness.Core.Plugins;
+using Harness.Core.Caching;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Commands;
 
@@ -41,14 +42,19 @@ internal static class PluginsVerifyCommand
             catch (FormatException e)
             {
                 Console.Error.WriteLine($"harness: --set {e.Message}");
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var given = parse.GetValue(paths) ?? [];
             PluginCatalog? catalog;
             if (given.Length > 0)
             {
-                catalog = PluginCatalog.LoadPaths(given);
+                catalog = PluginOptions.Load(() => PluginCatalog.LoadPaths(given), Console.Error);
+                if (catalog is null)
+                {
+                    return ExitStatus.BadInput;
+                }
+
                 foreach (var problem in catalog.Problems)
                 {
                     Console.Error.WriteLine(problem);
@@ -59,17 +65,19 @@ internal static class PluginsVerifyCommand
                 catalog = PluginOptions.LoadCatalog(parse.GetValue(dirs), Console.Error);
                 if (catalog is null)
                 {
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
-            var unknown = values.PluginIds.Where(id => catalog.Find(id) is null).ToList();
-            if (unknown.Count > 0)
+            if (!PluginOptions.CheckSettings(values, catalog, Console.Error))
             {
-                Console.Error.WriteLine($"harness: --set names plugins that are not loaded: {string.Join(", ", unknown)}");
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
+            // Checks run with the user's cache (HARNESS_CACHE) and the host's cache service, like any other verb.
+            var cache = new CacheStore(CacheRoot.Resolve(), line => Console.Error.WriteLine($"harness: {line}"));
+            ConformanceContext.CacheDirectory = cache.Root;
+            ConformanceContext.Services = new CacheServices(cache);
             var reports = new List<(LoadedPlugin Plugin, ConformanceReport Report)>();
             foreach (var p in catalog.Plugins)
             {
@@ -80,14 +88,14 @@ internal static class PluginsVerifyCommand
                 catch (PluginParameterException e)
                 {
                     Console.Error.WriteLine($"harness: --set {e.Message}");
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
             var failed = reports.Count(r => !r.Report.Passed) + catalog.Problems.Count;
             if (parse.GetValue(json))
             {
-                WriteJson(reports, catalog, Console.OpenStandardOutput());
+                WriteJson(reports, catalog, StandardOutput.OpenStream());
             }
             else
             {
@@ -108,10 +116,10 @@ internal static class PluginsVerifyCommand
             if (reports.Count == 0 && catalog.Problems.Count == 0)
             {
                 Console.Error.WriteLine("harness: no plugins found to verify");
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
-            return failed == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+            return failed == 0 ? ExitStatus.Success : ExitStatus.CheckFailed;
         });
         return command;
     }

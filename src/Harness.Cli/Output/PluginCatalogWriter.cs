@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Harness.Abstractions;
 using Harness.Abstractions.Plugins;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Output;
 

@@ -1,6 +1,6 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 using Harness.Core.Validation;
 
 namespace Harness.Core.Experiments;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 using Harness.Core.Validation;
 
 namespace Harness.Core.Experiments;

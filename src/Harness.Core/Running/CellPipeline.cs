@@ -1,12 +1,15 @@
 using System.Diagnostics;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
-using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
+using Harness.Abstractions.Similarity;
+using Harness.Core.Caching;
 using Harness.Core.Experiments;
+using Harness.Core.Hosting;
 using Harness.Evaluation;
 using Harness.Retrieval;
+using Harness.Retrieval.Dense;
 using Harness.Retrieval.Lexical;
 using Harness.Training;
 using TorchSharp;
@@ -108,13 +111,15 @@ public static class CellPipeline
             if (encoder is not null && retrieval is "dense" or "both")
             {
                 var similarity = cell.Eval.Similarity == "dot" ? SimilarityFunction.Dot : SimilarityFunction.Cosine;
-                dense = DenseRanking.Search(encoder, [.. data.Corpus.Select(d => (d.Id, d.FullText))], [.. queries.Select(q => q.Text)], similarity, depth, device, cancellationToken);
+                encoder.Module.eval();
+                var retriever = new DenseRetriever(encoder, new DenseRetrievalOptions { Search = new DenseSearchOptions { Similarity = similarity, Device = device } });
+                dense = [.. retriever.Retrieve(data, queries, Math.Min(depth, data.Corpus.Count), cancellationToken).Select(r => r.Documents)];
             }
 
             if (retrieval is "bm25" or "both")
             {
-                using var index = Bm25Index.OpenOrBuild(data, options.CacheDirectory, new Bm25Options { SearchThreads = Math.Max(1, options.Threads) }, cancellationToken);
-                lexical = index.Search(queries, depth, cancellationToken);
+                using var bm25 = Bm25Retriever.Open(data, new CacheStore(options.CacheDirectory), new Bm25Options { SearchThreads = Math.Max(1, options.Threads) }, null, cancellationToken);
+                lexical = [.. bm25.Retrieve(queries, depth, null, cancellationToken).Select(r => r.Documents)];
             }
 
             Done("retrieve");
@@ -133,7 +138,7 @@ public static class CellPipeline
             {
                 Stage("rerank");
                 var reranker = rerankerPlugin.Create(cell.Reranker.Parameters, context);
-                reranker.Prepare(data);
+                reranker.Prepare(TrainingDataView.Create(data));
                 var byId = data.Corpus.ToDictionary(d => d.Id, StringComparer.Ordinal);
                 for (var i = 0; i < queries.Count; i++)
                 {
@@ -158,20 +163,61 @@ public static class CellPipeline
 
     private static TrainingResult Train(ExperimentCell cell, IDataset data, IEncoder encoder, PluginContext context, CellPipelineOptions options, IProgress<CellProgress>? progress, CancellationToken cancellationToken)
     {
-        var loss = ((ILossPlugin)cell.Loss.Plugin!).Create(cell.Loss.Parameters, context);
-        var sampler = ((INegativeSamplerPlugin)cell.Sampler.Plugin!).Create(cell.Sampler.Parameters, context);
-        sampler.Prepare(new NegativeSamplerSetup(data, Split.Train, encoder));
-        var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads));
-        var result = trainer.Train(new TrainingSetup(encoder, loss, sampler, data, Split.Train, context)
+        var lossPlugin = (ILossPlugin)cell.Loss.Plugin!;
+        var samplerPlugin = (INegativeSamplerPlugin)cell.Sampler.Plugin!;
+        var loss = lossPlugin.Create(cell.Loss.Parameters, context);
+        var sampler = samplerPlugin.Create(cell.Sampler.Parameters, context);
+        var training = TrainingDataView.Create(data);
+        var requirements = samplerPlugin.GetRequirements(cell.Sampler.Parameters);
+        var similarity = cell.Eval.Similarity == "dot" ? SimilarityFunction.Dot : SimilarityFunction.Cosine;
+        Bm25LexicalSearcher? lexical = null;
+        EncoderDenseMiner? miner = null;
+        try
         {
-            OnStep = row => progress?.Report(new CellProgress("train", row.Step, null, row.Loss)),
-        }, cancellationToken);
-        if (result.Status == TrainingStatus.Diverged)
-        {
-            throw new CellFailedException($"diverged: the loss became NaN or infinite at step {result.DivergedAtStep} ({cell.Loss.Describe()}){(result.Message is null ? string.Empty : $": {result.Message}")}") { Diverged = true };
-        }
+            SamplerServices services;
+            try
+            {
+                services = SamplerServicesFactory.Create(
+                    cell.Sampler.Id,
+                    requirements,
+                    () => lexical = Bm25LexicalSearcher.OpenOrBuild(training, options.CacheDirectory, new Bm25Options { SearchThreads = Math.Max(1, options.Threads) }, cancellationToken),
+                    () => miner = new EncoderDenseMiner(encoder, training, similarity),
+                    null);
+            }
+            catch (HostServiceUnavailableException e)
+            {
+                throw new CellFailedException(e.Message);
+            }
 
-        return result;
+            sampler.Prepare(new NegativeSamplerSetup(training, services));
+            var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads));
+            var result = trainer.Train(new TrainingSetup(encoder, loss, sampler, training, context)
+            {
+                LossCapabilities = lossPlugin.GetCapabilities(cell.Loss.Parameters),
+                SamplerRequirements = requirements,
+                EncoderTraits = ((IEncoderPlugin)cell.Encoder.Plugin!).GetTraits(cell.Encoder.Parameters),
+                DenseMiner = services.DenseMiner,
+                ModelVersionChanged = version =>
+                {
+                    if (miner is not null)
+                    {
+                        miner.ModelVersion = version;
+                    }
+                },
+                OnStep = row => progress?.Report(new CellProgress("train", row.Step, null, row.Loss)),
+            }, cancellationToken);
+            if (result.Status == TrainingStatus.Diverged)
+            {
+                throw new CellFailedException($"diverged: the loss became NaN or infinite at step {result.DivergedAtStep} ({cell.Loss.Describe()}){(result.Message is null ? string.Empty : $": {result.Message}")}") { Diverged = true };
+            }
+
+            return result;
+        }
+        finally
+        {
+            lexical?.Dispose();
+            miner?.Dispose();
+        }
     }
 
     /// <summary>
@@ -183,12 +229,12 @@ public static class CellPipeline
     /// <param name="measures">Measure names (nDCG@10...).</param>
     /// <param name="runId">The run name.</param>
     /// <returns>Per-query rows for each per-query measure, then the <c>all</c> rows.</returns>
-    public static IReadOnlyList<QueryMetric> Evaluate(Harness.Abstractions.Data.Qrels judgments, IReadOnlyList<RankedQuery> ranking, IReadOnlyList<string> measures, string runId)
+    public static IReadOnlyList<QueryMetric> Evaluate(Harness.Abstractions.Datasets.Qrels judgments, IReadOnlyList<RankedQuery> ranking, IReadOnlyList<string> measures, string runId)
     {
         ArgumentNullException.ThrowIfNull(judgments);
         ArgumentNullException.ThrowIfNull(ranking);
-        var qrels = TrecQrelsBridge.Build(judgments);
-        var run = new Run(runId);
+        var qrels = TrecQrels.From(judgments.All());
+        var run = new TrecRun(runId);
         foreach (var q in ranking)
         {
             foreach (var d in q.Documents)

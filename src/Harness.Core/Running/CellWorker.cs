@@ -1,3 +1,6 @@
+using Harness.Core.Provenance;
+using Harness.Core.PluginHost;
+using Harness.Abstractions;
 using Harness.Core.Experiments;
 using Harness.Results.Manifests;
 using Harness.Results.Storage;
@@ -35,7 +38,11 @@ public static class CellWorker
         }
 
         var store = new ResultStore(resultsRoot);
-        var provenance = CellProvenance.For(cell, options.Device, commandLine);
+        var provenance = ProvenanceCollector.Collect(
+            options.Device,
+            cell.Plugins.Where(p => p.Plugin is not null).Select(p => new LoadedPlugin(p.Plugin!, p.Plugin!.Info, p.AssemblyPath, new Version(HarnessContract.Version))),
+            [new DatasetProvenance(cell.Dataset.Id, cell.Dataset.Parameters.ToString(), cell.DatasetContentHash)],
+            commandLine).ToJson();
         var scratch = Path.Combine(resultsRoot, ".harness", "scratch", cell.Id);
         try
         {

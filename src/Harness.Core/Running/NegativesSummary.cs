@@ -1,4 +1,4 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Training;
 
 namespace Harness.Core.Running;

@@ -1,5 +1,5 @@
-using Harness.Abstractions.Data;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Rerankers;
 using Harness.Retrieval;
 
 namespace Harness.Core.Running;

@@ -1,5 +1,5 @@
 using Harness.Core.Experiments;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Core.Validation;
 

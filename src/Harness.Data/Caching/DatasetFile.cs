@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 
 namespace Harness.Data.Caching;
 

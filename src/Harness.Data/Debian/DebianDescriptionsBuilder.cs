@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Services;
 using Harness.Data.Caching;
 
 namespace Harness.Data.Debian;
@@ -17,6 +18,9 @@ public static class DebianDescriptionsBuilder
 {
     /// <summary>Bumped whenever the builder's output for the same index changes.</summary>
     public const string BuilderVersion = "debian-descriptions/1";
+
+    /// <summary>The cache area of built datasets.</summary>
+    public const string CacheArea = "datasets/debian-descriptions";
 
     /// <summary>Builds the dataset from an index (no caching).</summary>
     /// <param name="index">The index files.</param>
@@ -113,21 +117,26 @@ public static class DebianDescriptionsBuilder
     }
 
     /// <summary>
-    /// Returns the dataset from the cache, building it once. The cache key is a SHA-256 of the builder version,
-    /// the options and the bytes of the index files; the entry stores the dataset and its content hash.
+    /// Returns the dataset from the host cache, building it once. The cache key is a SHA-256 of the builder version,
+    /// the options and the bytes of the index files; the entry (<c>datasets/debian-descriptions/KEY</c>) stores the
+    /// dataset and its content hash. Without a cache the dataset is built and not kept.
     /// </summary>
     /// <param name="index">The index files.</param>
     /// <param name="options">Options.</param>
-    /// <param name="cacheRoot">The cache root (<c>IPluginContext.CacheDirectory</c>).</param>
+    /// <param name="cache">The host cache, or null.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     /// <returns>The dataset.</returns>
-    public static InMemoryDataset LoadOrBuild(DebianIndex index, DebianDescriptionsOptions options, string cacheRoot, CancellationToken cancellationToken = default)
+    public static InMemoryDataset LoadOrBuild(DebianIndex index, DebianDescriptionsOptions options, IPluginCache? cache, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
-        var cache = new CacheDirectory(cacheRoot, Path.Combine("datasets", "debian-descriptions"));
+        if (cache is null)
+        {
+            return Build(index, options, cancellationToken);
+        }
+
         var key = SourceKey(index, options);
-        var dir = cache.GetOrCreate(key, temp =>
+        var dir = cache.GetOrCreate(CacheArea, key, temp =>
         {
             var dataset = Build(index, options, cancellationToken);
             DatasetFile.Write(dataset, Path.Combine(temp, "dataset.bin"));

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 
 namespace Harness.Data.Formats;
 
 /// <summary>
 /// Reads a dataset in the BEIR layout: <c>corpus.jsonl</c> (<c>_id</c>, <c>title</c>, <c>text</c>),
-/// <c>queries.jsonl</c> (<c>_id</c>, <c>text</c>) and <c>qrels/{train,dev,test}.tsv</c> (header line, then
+/// <c>queries.jsonl</c> (<c>_id</c>, <c>text</c>) and <c>qrels/{train,dev,test}.tsv</c> (an optional header line, then
 /// <c>query-id</c>, <c>corpus-id</c>, <c>score</c>). Files may be compressed (<c>.gz</c>, <c>.lz4</c>, <c>.xz</c>).
 /// Queries without judgments in any split are dropped. Every problem is reported as a
 /// <see cref="DatasetFormatException"/> with file and line.
@@ -82,12 +82,17 @@ public static class BeirReader
             foreach (var (line, text) in DataFile.ReadLines(qrelsFile))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (line == 1 || string.IsNullOrWhiteSpace(text))
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                var cols = text.Split('\t');
+                if (line == 1 && IsHeader(cols))
                 {
                     continue; // header: query-id corpus-id score
                 }
 
-                var cols = text.Split('\t');
                 if (cols.Length < 3)
                 {
                     throw new DatasetFormatException(qrelsFile, line, $"expected 3 tab-separated columns (query-id, corpus-id, score), got {cols.Length}");
@@ -109,6 +114,13 @@ public static class BeirReader
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Query>)g.ToArray());
         return new InMemoryDataset(name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), corpus, bySplit, splits.BuildQrels());
     }
+
+    /// <summary>
+    /// BEIR's qrels files start with a header (<c>query-id corpus-id score</c>), but files converted by hand often do
+    /// not: the first line is a header only when its score column is not an integer, so a first judgment is never lost.
+    /// </summary>
+    private static bool IsHeader(string[] cols) =>
+        cols.Length < 3 || !int.TryParse(cols[2].Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static string? Find(string folder, string fileName)
     {

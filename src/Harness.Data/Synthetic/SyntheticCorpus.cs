@@ -1,5 +1,5 @@
 using System.Collections;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 
 namespace Harness.Data.Synthetic;
 

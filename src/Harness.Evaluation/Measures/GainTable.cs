@@ -1,5 +1,4 @@
-using Harness.Evaluation.Parsing;
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -21,7 +20,7 @@ internal static class GainTable
             if (eq < 0 || parts[i].IndexOf('=', eq + 1) >= 0)
             {
                 throw new EvaluationException(
-                    $"malformed pair parameters in '{parameters}' (trec_eval: Cannot initialize measure '{measure}')", ExitCodes.Input);
+                    $"malformed pair parameters in '{parameters}' (trec_eval: Cannot initialize measure '{measure}')", EvaluationError.InvalidParameters);
             }
 
             pairs[i] = (CNumber.Atol(parts[i][..eq]), CNumber.Atof(parts[i][(eq + 1)..]));

@@ -1,4 +1,4 @@
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -10,6 +10,9 @@ internal sealed class GmBprefMeasure : TrecMeasure
     public override IReadOnlyList<string> ValueNames { get; } = ["gm_bpref"];
 
     public override MeasureAggregation Aggregation => MeasureAggregation.GeometricMean;
+
+    /// <summary>m_gm_bpref.c prints no query lines (te_print_single_meas_empty), only the <c>all</c> line.</summary>
+    public override bool PrintsPerQuery => false;
 
     public override void Compute(QueryRanking q, Span<double> values) =>
         values[0] = Math.Log(Math.Max(BprefMeasure.Bpref(q), GmMapMeasure.GeometricFloor));

@@ -1,4 +1,4 @@
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -12,6 +12,9 @@ internal sealed class GmMapMeasure : TrecMeasure
     public const double GeometricFloor = 0.00001;
 
     public override MeasureAggregation Aggregation => MeasureAggregation.GeometricMean;
+
+    /// <summary>m_gm_map.c prints no query lines (te_print_single_meas_empty), only the <c>all</c> line.</summary>
+    public override bool PrintsPerQuery => false;
 
     public override void Compute(QueryRanking q, Span<double> values) =>
         values[0] = Math.Log(Math.Max(MapMeasure.AveragePrecision(q), GeometricFloor));

@@ -20,7 +20,7 @@ internal abstract class LongCutoffMeasure : TrecMeasure
     protected abstract LongCutoffMeasure Create(long[] cutoffs);
 
     /// <summary>The number of relevant documents in the top min(k, num_ret) for each cutoff k.</summary>
-    protected static void RelevantInTop(Ranking.QueryRanking q, long[] cutoffs, Span<long> counts)
+    protected static void RelevantInTop(Internal.Ranking.QueryRanking q, long[] cutoffs, Span<long> counts)
     {
         long relSoFar = 0;
         var c = 0;

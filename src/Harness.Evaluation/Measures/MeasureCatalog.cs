@@ -40,7 +40,13 @@ internal static class MeasureCatalog
         new SetMapMeasure(),
         new SetFMeasure(),
         new NumNonrelJudgedRetMeasure(),
+        new MapAvgjgMeasure(),
+        new PAvgjgMeasure(),
+        new RprecMultAvgjgMeasure(),
         new YaapMeasure(),
+        new RbpMeasure(),
+        new RbpResidMeasure(),
+        new UnjudgedMeasure(),
     ];
 
     /// <summary>trec_eval's default set (<c>-m official</c>): what out.test shows.</summary>
@@ -65,8 +71,12 @@ internal static class MeasureCatalog
             "num_nonrel_judged_ret",
         }.Where(n => IndexOf(n) >= 0)];
 
+    /// <summary><c>-m qrels_jg</c>: the judgment-group measures (measures.c qrels_jg_names).</summary>
+    public static IReadOnlyList<string> QrelsJg { get; } = ["runid", "num_q", "map_avgjg", "P_avgjg", "Rprec_mult_avgjg"];
+
     public static IReadOnlyList<string>? Nickname(string name) => name switch
     {
+        "qrels_jg" => QrelsJg,
         "official" => Official,
         "all_trec" => AllTrec,
         "set" => Set,

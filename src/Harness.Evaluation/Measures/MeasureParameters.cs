@@ -1,5 +1,3 @@
-using Harness.Evaluation.Parsing;
-
 namespace Harness.Evaluation.Measures;
 
 /// <summary>trec_eval's parameter parsing: comma-separated values, <c>atol</c>/<c>atof</c> each, cutoffs sorted.</summary>
@@ -12,7 +10,7 @@ internal static class MeasureParameters
         Array.Sort(values);
         if (values[0] <= 0)
         {
-            throw new EvaluationException($"Negative cutoff detected in '{parameters}' (trec_eval: Cannot initialize measure)", ExitCodes.Input);
+            throw new EvaluationException($"Negative cutoff detected in '{parameters}' (trec_eval: Cannot initialize measure)", EvaluationError.InvalidParameters);
         }
 
         RejectDuplicates(values, parameters);
@@ -35,7 +33,7 @@ internal static class MeasureParameters
         {
             if (sorted[i - 1].Equals(sorted[i]))
             {
-                throw new EvaluationException($"duplicate cutoffs detected in '{parameters}' (trec_eval: Cannot initialize measure)", ExitCodes.Input);
+                throw new EvaluationException($"duplicate cutoffs detected in '{parameters}' (trec_eval: Cannot initialize measure)", EvaluationError.InvalidParameters);
             }
         }
     }

@@ -29,7 +29,7 @@ internal static partial class ModernMeasureNames
                 var kv = arg.Split('=', 2, StringSplitOptions.TrimEntries);
                 if (kv.Length != 2 || kv[0] != "rel" || !long.TryParse(kv[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
                 {
-                    throw new EvaluationException($"measure '{text}': only the parameter rel=N is supported", ExitCodes.Usage);
+                    throw new EvaluationException($"measure '{text}': only the parameter rel=N is supported", EvaluationError.InvalidMeasure);
                 }
 
                 level = l;
@@ -40,7 +40,7 @@ internal static partial class ModernMeasureNames
         {
             if (cut is null || !long.TryParse(cut, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k <= 0)
             {
-                throw new EvaluationException($"measure '{text}' needs an integer cutoff (@k)", ExitCodes.Usage);
+                throw new EvaluationException($"measure '{text}' needs an integer cutoff (@k)", EvaluationError.InvalidMeasure);
             }
 
             return k;
@@ -76,7 +76,7 @@ internal static partial class ModernMeasureNames
     }
 
     private static EvaluationException Unknown(string text) =>
-        new($"unknown measure '{text}' (modern names: nDCG@k, RR@k, R@k, P@k, AP, AP@k, Judged@k, Success@k, IPrec@r, Rprec, Bpref, infAP, SetP, SetR, SetF, NumRet, NumRel, NumRelRet, NumQ)", ExitCodes.Usage);
+        new($"unknown measure '{text}' (modern names: nDCG@k, RR@k, R@k, P@k, AP, AP@k, Judged@k, Success@k, IPrec@r, Rprec, Bpref, infAP, SetP, SetR, SetF, NumRet, NumRel, NumRelRet, NumQ)", EvaluationError.InvalidMeasure);
 
     [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z-]*)(\((?<args>[^)]*)\))?(@(?<cut>[0-9.]+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();

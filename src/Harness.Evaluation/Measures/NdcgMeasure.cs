@@ -1,5 +1,4 @@
-using Harness.Evaluation.Parsing;
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -29,7 +28,7 @@ internal sealed class NdcgMeasure(Dictionary<long, double> gains, string? parame
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new EvaluationException($"ndcg parameters are level=gain pairs (got '{parameters}')", ExitCodes.Usage);
+                throw new EvaluationException($"ndcg parameters are level=gain pairs (got '{parameters}')", EvaluationError.InvalidMeasure);
             }
 
             map[CNumber.Atol(pair[..eq])] = CNumber.Atof(pair[(eq + 1)..]);

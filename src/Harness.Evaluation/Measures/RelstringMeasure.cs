@@ -1,5 +1,4 @@
-using Harness.Evaluation.Parsing;
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 

@@ -1,4 +1,4 @@
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -18,25 +18,38 @@ internal sealed class RprecMultMeasure(double[] cutoffs) : FloatCutoffMeasure(cu
 
     public override void Compute(QueryRanking q, Span<double> values)
     {
+        // m_Rprec_mult.c, step for step: cutoffs above num_ret get num_rel_ret / cutoff; then a walk back from the last
+        // retrieved document assigns precision at each cutoff reached while relevant documents remain. The walk
+        // decrements on the rank's value >= -l while it starts from num_rel_ret (judged documents only), which differs
+        // from counting forward only for a negative -l.
+        values.Clear();
+        Span<long> cutoffs = stackalloc long[Cutoffs.Length];
         for (var c = 0; c < Cutoffs.Length; c++)
         {
-            var cutoff = (long)((Cutoffs[c] * q.NumRel) + 0.9);
-            if (cutoff <= 0)
+            cutoffs[c] = (long)((Cutoffs[c] * q.NumRel) + 0.9);
+        }
+
+        var current = cutoffs.Length - 1;
+        while (current >= 0 && cutoffs[current] > q.NumRet)
+        {
+            values[current] = (double)q.NumRelRet / cutoffs[current];
+            current--;
+        }
+
+        var relSoFar = q.NumRelRet;
+        for (long i = q.NumRet; i > 0 && relSoFar > 0; i--)
+        {
+            var precision = (double)relSoFar / i;
+            while (current >= 0 && i == cutoffs[current])
             {
-                values[c] = 0;
-                continue;
+                values[current] = precision;
+                current--;
             }
 
-            long rel = 0;
-            for (var i = 0; i < q.NumRet && i < cutoff; i++)
+            if (q.IsRelevant((int)(i - 1)))
             {
-                if (q.IsRelevant(i))
-                {
-                    rel++;
-                }
+                relSoFar--;
             }
-
-            values[c] = (double)rel / cutoff;
         }
     }
 

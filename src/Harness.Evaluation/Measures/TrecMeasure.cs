@@ -1,4 +1,4 @@
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -30,9 +30,15 @@ internal abstract class TrecMeasure
     /// </summary>
     public virtual bool ZeroedForMissingQuery => false;
 
+    /// <summary>
+    /// Whether the measure averages over judgment groups (the *_avgjg measures): it needs qrels_jg judgments
+    /// (<c>-R qrels_jg</c>), and with them only these, runid and num_q can be computed (as in trec_eval).
+    /// </summary>
+    public virtual bool NeedsJudgmentGroups => false;
+
     /// <summary>A copy configured with the text after the first '.' of <c>-m name.params</c>.</summary>
     public virtual TrecMeasure WithParameters(string parameters) =>
-        throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", ExitCodes.Usage);
+        throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", EvaluationError.InvalidMeasure);
 
     public abstract void Compute(QueryRanking q, Span<double> values);
 

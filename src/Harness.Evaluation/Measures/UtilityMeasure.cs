@@ -1,4 +1,4 @@
-using Harness.Evaluation.Ranking;
+using Harness.Evaluation.Internal.Ranking;
 
 namespace Harness.Evaluation.Measures;
 
@@ -31,7 +31,7 @@ internal sealed class UtilityMeasure(double[] coefficients, string? parameters) 
         if (coefficients.Length != 4)
         {
             throw new EvaluationException(
-                "trec_eval.calc_utility: improper number of coefficients (utility needs a,b,c,d)", ExitCodes.CalculationFailed);
+                "trec_eval.calc_utility: improper number of coefficients (utility needs a,b,c,d)", EvaluationError.CannotCalculate);
         }
 
         // Same operands and order of operations as m_utility.c (all terms added, even with a zero coefficient).

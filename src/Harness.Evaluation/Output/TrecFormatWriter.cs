@@ -20,11 +20,11 @@ internal static class TrecFormatWriter
                     if (columns[j].Kind == MeasureValueKind.QueryText)
                     {
                         // m_relstring.c te_print_q_relstring: "%-22s\t%s\t'%s'\n".
-                        Line(sb, columns[j], q.QueryId, 0, "'" + q.TextAt(j) + "'");
+                        Line(sb, columns[j], q.QueryId, 0, "'" + q.TextAt(j) + "'", false);
                     }
                     else if (columns[j].PerQuery)
                     {
-                        Line(sb, columns[j], q.QueryId, q.Values[j], result.RunId);
+                        Line(sb, columns[j], q.QueryId, q.Values[j], result.RunId, result.IsZScores);
                     }
                 }
 
@@ -42,7 +42,7 @@ internal static class TrecFormatWriter
             {
                 if (columns[j].Kind != MeasureValueKind.QueryText)
                 {
-                    Line(sb, columns[j], "all", result.Aggregate[j], result.RunId);
+                    Line(sb, columns[j], "all", result.Aggregate[j], result.RunId, result.IsZScores);
                 }
             }
         }
@@ -50,8 +50,18 @@ internal static class TrecFormatWriter
         writer.Write(sb);
     }
 
-    private static void Line(StringBuilder sb, MeasureColumn column, string qid, double value, string runId)
+    /// <summary>
+    /// One line; with <paramref name="z"/> (trec_eval -Z) the meas_print_*.c functions print "Z" before the name and
+    /// counts as <c>%6.4f</c> (runid and relstring print their own way, unprefixed).
+    /// </summary>
+    private static void Line(StringBuilder sb, MeasureColumn column, string qid, double value, string runId, bool z)
     {
+        z &= column.Kind is MeasureValueKind.Float or MeasureValueKind.Count;
+        if (z)
+        {
+            sb.Append('Z');
+        }
+
         sb.Append(column.Name);
         if (column.Name.Length < 22)
         {
@@ -65,7 +75,7 @@ internal static class TrecFormatWriter
             case MeasureValueKind.QueryText:
                 sb.Append(runId);
                 break;
-            case MeasureValueKind.Count:
+            case MeasureValueKind.Count when !z:
                 sb.Append(((long)value).ToString(CultureInfo.InvariantCulture));
                 break;
             default:

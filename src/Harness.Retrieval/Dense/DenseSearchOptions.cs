@@ -1,4 +1,4 @@
-using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using TorchSharp;
 
 namespace Harness.Retrieval.Dense;

@@ -12,9 +12,10 @@ public sealed record DenseTopK(int QueryCount, int K, float[] Scores, long[] Ind
 {
     /// <summary>The ranked list of one query, mapped to document ids.</summary>
     /// <param name="query">The query's row.</param>
+    /// <param name="queryId">The query's id.</param>
     /// <param name="documentIds">Document id per corpus position.</param>
     /// <returns>The list, best first.</returns>
-    public IReadOnlyList<ScoredDocument> ToRanking(int query, IReadOnlyList<string> documentIds)
+    public RankedList ToRankedList(int query, string queryId, IReadOnlyList<string> documentIds)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
         var list = new ScoredDocument[K];
@@ -23,6 +24,6 @@ public sealed record DenseTopK(int QueryCount, int K, float[] Scores, long[] Ind
             list[j] = new ScoredDocument(documentIds[(int)Indices[(query * K) + j]], Scores[(query * K) + j]);
         }
 
-        return list;
+        return new RankedList(queryId, list);
     }
 }

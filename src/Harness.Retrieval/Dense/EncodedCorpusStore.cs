@@ -1,25 +1,27 @@
 using System.Globalization;
-using Harness.Data.Caching;
+using Harness.Abstractions.Services;
 using static TorchSharp.torch;
 
 namespace Harness.Retrieval.Dense;
 
 /// <summary>
 /// Encoded corpora on disk: a float32 [N, d] matrix per (dataset content hash, encoder key), stored raw
-/// (little-endian) with its shape under <c>&lt;cache&gt;/dense/&lt;hash&gt;-&lt;encoder key&gt;/</c> and written
-/// atomically. Loading reads the file straight into a tensor's storage (no second copy).
+/// (little-endian) with its shape in the host cache entry <c>dense/&lt;hash&gt;-&lt;encoder key&gt;</c> (published
+/// whole, with a completion record that detects a truncated or altered matrix). Loading reads the file straight into a tensor's storage (no second copy).
 /// </summary>
 public sealed class EncodedCorpusStore
 {
     private const string MatrixFile = "embeddings.f32";
     private const string ShapeFile = "shape.txt";
-    private readonly CacheDirectory _cache;
+    private const string Area = "dense";
+    private readonly IPluginCache _cache;
 
-    /// <summary>Creates a store under a cache root.</summary>
-    /// <param name="cacheRoot">The cache root (<c>IPluginContext.CacheDirectory</c>).</param>
-    public EncodedCorpusStore(string cacheRoot)
+    /// <summary>Creates a store in the host cache.</summary>
+    /// <param name="cache">The host cache.</param>
+    public EncodedCorpusStore(IPluginCache cache)
     {
-        _cache = new CacheDirectory(cacheRoot, "dense");
+        ArgumentNullException.ThrowIfNull(cache);
+        _cache = cache;
     }
 
     /// <summary>The entry key of a dataset and an encoder.</summary>
@@ -32,7 +34,7 @@ public sealed class EncodedCorpusStore
     /// <param name="contentHash">The dataset's content hash.</param>
     /// <param name="encoderKey">The encoder key.</param>
     /// <returns>True when present.</returns>
-    public bool Contains(string contentHash, string encoderKey) => _cache.Contains(Key(contentHash, encoderKey));
+    public bool Contains(string contentHash, string encoderKey) => _cache.Contains(Area, Key(contentHash, encoderKey));
 
     /// <summary>Returns the stored matrix, encoding and storing it first when missing.</summary>
     /// <param name="contentHash">The dataset's content hash.</param>
@@ -42,7 +44,7 @@ public sealed class EncodedCorpusStore
     public Tensor GetOrEncode(string contentHash, string encoderKey, Func<Tensor> encode)
     {
         ArgumentNullException.ThrowIfNull(encode);
-        var dir = _cache.GetOrCreate(Key(contentHash, encoderKey), temp =>
+        var dir = _cache.GetOrCreate(Area, Key(contentHash, encoderKey), temp =>
         {
             using var m = encode();
             Write(m, temp);

@@ -1,4 +1,4 @@
-using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using static TorchSharp.torch;
 
 namespace Harness.Retrieval.Dense;

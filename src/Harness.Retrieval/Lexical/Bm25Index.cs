@@ -1,5 +1,5 @@
-using Harness.Abstractions.Data;
-using Harness.Data.Caching;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Services;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -15,8 +15,9 @@ namespace Harness.Retrieval.Lexical;
 
 /// <summary>
 /// A BM25 index over a corpus with Lucene.Net (<see cref="EnglishAnalyzer"/>: standard tokenizer, possessive
-/// and stop-word removal, Porter stemming). Indexes are cached on disk under <c>&lt;cache&gt;/bm25/&lt;content
-/// hash&gt;-english-v1</c>, built once and atomically (temporary folder + rename). k1 and b are search-time
+/// and stop-word removal, Porter stemming). Indexes are cached through the host's cache
+/// (<c>IPluginCache</c>, entry <c>bm25/&lt;content hash&gt;-english-v1</c>, published whole with a completion record),
+/// or built in memory when no cache is given. k1 and b are search-time
 /// settings in Lucene 4.8 (the norms BM25Similarity writes do not depend on them), so one index serves every
 /// (k1, b). Documents are added in corpus order by one thread and merged with a merge policy that keeps order,
 /// so Lucene doc ids equal corpus positions and equal scores rank by corpus position (ordinal id order).
@@ -30,17 +31,17 @@ public sealed class Bm25Index : IDisposable
     private const string BodyField = "body";
     private const string IdField = "id";
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private readonly FSDirectory _directory;
+    private readonly Lucene.Net.Store.Directory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer;
     private readonly string[] _ids;
 
-    private Bm25Index(string path, Bm25Options options)
+    private Bm25Index(Lucene.Net.Store.Directory directory, string path, Bm25Options options)
     {
         Options = options;
         Path = path;
-        _directory = FSDirectory.Open(new DirectoryInfo(path));
+        _directory = directory;
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity(options.K1, options.B) };
         _analyzer = new EnglishAnalyzer(Version);
@@ -60,7 +61,10 @@ public sealed class Bm25Index : IDisposable
     /// <summary>The search settings.</summary>
     public Bm25Options Options { get; }
 
-    /// <summary>The index folder.</summary>
+    /// <summary>The cache area of BM25 indexes.</summary>
+    public const string CacheArea = "bm25";
+
+    /// <summary>The index folder, or <c>(memory)</c>.</summary>
     public string Path { get; }
 
     /// <summary>The number of indexed documents.</summary>
@@ -73,42 +77,47 @@ public sealed class Bm25Index : IDisposable
 
     /// <summary>Opens the cached index of a dataset, building it first when missing.</summary>
     /// <param name="dataset">The dataset (its corpus is indexed; its content hash keys the cache entry).</param>
-    /// <param name="cacheRoot">The cache root (<c>IPluginContext.CacheDirectory</c>).</param>
-    /// <param name="options">BM25 options.</param>
+    /// <param name="cache">The host cache (<c>bm25/KEY</c> entries); null builds an in-memory index that is not kept.</param>
+    /// <param name="options">BM25 options (validated).</param>
+    /// <param name="progress">Receives the number of documents indexed while an index is built.</param>
     /// <param name="cancellationToken">Cancels indexing.</param>
     /// <returns>The open index.</returns>
-    public static Bm25Index OpenOrBuild(IDataset dataset, string cacheRoot, Bm25Options? options = null, CancellationToken cancellationToken = default)
+    public static Bm25Index OpenOrBuild(IDataset dataset, IPluginCache? cache, Bm25Options? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return OpenOrBuild(dataset.Corpus, dataset.ContentHash, cacheRoot, options, cancellationToken);
+        return OpenOrBuild(dataset.Corpus, dataset.ContentHash, cache, options, progress, cancellationToken);
     }
 
     /// <summary>Opens the cached index of a corpus, building it first when missing.</summary>
     /// <param name="corpus">The documents, in the order they are to be indexed.</param>
     /// <param name="contentHash">A hash that identifies the corpus.</param>
-    /// <param name="cacheRoot">The cache root.</param>
-    /// <param name="options">BM25 options.</param>
+    /// <param name="cache">The host cache; null builds an in-memory index that is not kept.</param>
+    /// <param name="options">BM25 options (validated).</param>
+    /// <param name="progress">Receives the number of documents indexed while an index is built.</param>
     /// <param name="cancellationToken">Cancels indexing.</param>
     /// <returns>The open index.</returns>
-    public static Bm25Index OpenOrBuild(IReadOnlyList<Harness.Abstractions.Data.Document> corpus, string contentHash, string cacheRoot, Bm25Options? options = null, CancellationToken cancellationToken = default)
+    public static Bm25Index OpenOrBuild(IReadOnlyList<Harness.Abstractions.Datasets.Document> corpus, string contentHash, IPluginCache? cache, Bm25Options? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= new Bm25Options();
-        var cache = new CacheDirectory(cacheRoot, "bm25");
-        var path = cache.GetOrCreate(CacheKey(contentHash), temp => Build(corpus, temp, options, cancellationToken));
-        return new Bm25Index(path, options);
+        options.Validate();
+        if (cache is null)
+        {
+            var memory = new RAMDirectory();
+            Build(corpus, memory, options, progress, cancellationToken);
+            return new Bm25Index(memory, "(memory)", options);
+        }
+
+        var path = cache.GetOrCreate(CacheArea, CacheKey(contentHash), temp =>
+        {
+            using var dir = FSDirectory.Open(new DirectoryInfo(temp));
+            Build(corpus, dir, options, progress, cancellationToken);
+        });
+        return new Bm25Index(FSDirectory.Open(new DirectoryInfo(path)), path, options);
     }
 
-    /// <summary>Writes an index of <paramref name="corpus"/> into an empty folder.</summary>
-    /// <param name="corpus">The documents.</param>
-    /// <param name="folder">The folder.</param>
-    /// <param name="options">Options (the RAM buffer is used).</param>
-    /// <param name="cancellationToken">Cancels indexing.</param>
-    public static void Build(IReadOnlyList<Harness.Abstractions.Data.Document> corpus, string folder, Bm25Options options, CancellationToken cancellationToken = default)
+    private static void Build(IReadOnlyList<Harness.Abstractions.Datasets.Document> corpus, Lucene.Net.Store.Directory dir, Bm25Options options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(corpus);
-        ArgumentNullException.ThrowIfNull(options);
-        using var dir = FSDirectory.Open(new DirectoryInfo(folder));
         using var analyzer = new EnglishAnalyzer(Version);
         var config = new IndexWriterConfig(Version, analyzer)
         {
@@ -126,6 +135,7 @@ public sealed class Bm25Index : IDisposable
             if ((i & 0x3FF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(i);
             }
 
             var d = corpus[i];
@@ -134,6 +144,7 @@ public sealed class Bm25Index : IDisposable
             writer.AddDocument(doc);
         }
 
+        progress?.Report(corpus.Count);
         writer.ForceMerge(1);
         writer.Commit();
     }
@@ -167,12 +178,31 @@ public sealed class Bm25Index : IDisposable
     /// <param name="k">How many documents per query.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>One ranked list per query, in query order.</returns>
-    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Data.Query> queries, int k, CancellationToken cancellationToken = default)
+    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Datasets.Query> queries, int k, CancellationToken cancellationToken = default) =>
+        Search(queries, k, null, cancellationToken);
+
+    /// <summary>Searches a batch of queries on <see cref="Bm25Options.SearchThreads"/> threads, reporting queries done.</summary>
+    /// <param name="queries">The queries.</param>
+    /// <param name="k">How many documents per query.</param>
+    /// <param name="progress">Receives the number of queries searched.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <returns>One ranked list per query, in query order.</returns>
+    public IReadOnlyList<ScoredDocument>[] Search(IReadOnlyList<Harness.Abstractions.Datasets.Query> queries, int k, IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var results = new IReadOnlyList<ScoredDocument>[queries.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.SearchThreads), CancellationToken = cancellationToken };
-        Parallel.For(0, queries.Count, parallel, i => results[i] = Search(queries[i].Text, k));
+        long done = 0;
+        Parallel.For(0, queries.Count, parallel, i =>
+        {
+            results[i] = Search(queries[i].Text, k);
+            var n = Interlocked.Increment(ref done);
+            if ((n & 0xFF) == 0)
+            {
+                progress?.Report(n);
+            }
+        });
+        progress?.Report(queries.Count);
         return results;
     }
 

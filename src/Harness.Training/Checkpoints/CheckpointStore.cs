@@ -6,8 +6,8 @@ namespace Harness.Training.Checkpoints;
 
 /// <summary>
 /// One resumable checkpoint per training directory: <c>checkpoint/</c> holding <c>state.json</c> (position, curve,
-/// negatives record, configuration fingerprint), <c>model.dat</c> (the encoder's and the loss's parameters and
-/// buffers, TorchSharp's state-dict format) and <c>optimizer.bin</c> (per parameter: step count and both Adam
+/// negatives record, configuration fingerprint), <c>encoder.dat</c> and <c>loss.dat</c> (the encoder's and a trainable loss's
+/// parameters and buffers, TorchSharp's state-dict format) and <c>optimizer.bin</c> (per parameter: step count and both Adam
 /// moments, float32 bit-exact). It is written into a temporary folder and renamed into place, so a checkpoint
 /// is complete or absent; the previous one is removed only after the new one is in place.
 /// <para>RNG state needs no file: every stream the trainer draws from is derived from (seed, epoch, query) or
@@ -21,7 +21,7 @@ internal static class CheckpointStore
 
     public static string PathIn(string directory) => Path.Combine(directory, Name);
 
-    public static void Save(string directory, CheckpointState state, nn.Module model, AdamOptimizer optimizer)
+    public static void Save(string directory, CheckpointState state, IReadOnlyList<(string File, nn.Module Module)> modules, AdamOptimizer optimizer)
     {
         Directory.CreateDirectory(directory);
         var final = PathIn(directory);
@@ -30,7 +30,11 @@ internal static class CheckpointStore
         Directory.CreateDirectory(temp);
         try
         {
-            model.save(Path.Combine(temp, "model.dat"));
+            foreach (var (file, module) in modules)
+            {
+                module.save(Path.Combine(temp, file));
+            }
+
             WriteOptimizer(Path.Combine(temp, "optimizer.bin"), optimizer);
             File.WriteAllText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state, Json));
             if (Directory.Exists(final))
@@ -81,12 +85,16 @@ internal static class CheckpointStore
         }
     }
 
-    public static void LoadTensors(string directory, nn.Module model, AdamOptimizer optimizer)
+    public static void LoadTensors(string directory, IReadOnlyList<(string File, nn.Module Module)> modules, AdamOptimizer optimizer)
     {
         var dir = PathIn(directory);
         try
         {
-            model.load(Path.Combine(dir, "model.dat"));
+            foreach (var (file, module) in modules)
+            {
+                module.load(Path.Combine(dir, file));
+            }
+
             ReadOptimizer(Path.Combine(dir, "optimizer.bin"), optimizer);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or EndOfStreamException)

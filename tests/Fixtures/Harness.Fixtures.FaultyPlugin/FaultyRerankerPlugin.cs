@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Rerankers;
 
 namespace Harness.Fixtures.FaultyPlugin;
 

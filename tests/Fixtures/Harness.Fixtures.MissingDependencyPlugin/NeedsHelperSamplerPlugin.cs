@@ -1,5 +1,5 @@
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Fixtures.Dependency;
 
 namespace Harness.Fixtures.MissingDependencyPlugin;

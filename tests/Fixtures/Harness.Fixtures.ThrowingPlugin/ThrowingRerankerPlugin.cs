@@ -1,5 +1,5 @@
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Rerankers;
 
 namespace Harness.Fixtures.ThrowingPlugin;
 

@@ -81,9 +81,12 @@ public sealed class PluginParametersTests
     [Test]
     public void Contract_compatibility_needs_the_same_major_and_no_newer_minor()
     {
-        Assert.That(HarnessContract.IsCompatible(new Version(1, 0, 0, 0)), Is.True);
-        Assert.That(HarnessContract.IsCompatible(new Version(1, HarnessContract.Minor + 1, 0, 0)), Is.False);
-        Assert.That(HarnessContract.IsCompatible(new Version(2, 0, 0, 0)), Is.False);
+        Assert.That(HarnessContract.IsCompatible(new Version(2, 0, 0, 0)), Is.True);
+        Assert.That(HarnessContract.IsCompatible(new Version(2, HarnessContract.Minor + 1, 0, 0)), Is.False);
+        Assert.That(HarnessContract.IsCompatible(new Version(1, 0, 0, 0)), Is.False, "1.x plugins are refused");
+        Assert.That(HarnessContract.IsCompatible(new Version(3, 0, 0, 0)), Is.False);
+        Assert.That(HarnessContract.IsTorchSharpCompatible(typeof(TorchSharp.torch).Assembly.GetName().Version!), Is.True, "the host's own TorchSharp is the contract's");
+        Assert.That(HarnessContract.IsTorchSharpCompatible(new Version(0, 106, 0, 0)), Is.False);
         Assert.That(typeof(HarnessContract).Assembly.GetName().Version, Is.EqualTo(new Version(HarnessContract.Major, HarnessContract.Minor, 0, 0)));
     }
 

@@ -25,7 +25,7 @@ public sealed class PluginsCommandTests
         var infonce = plugins.Single(p => p.GetProperty("id").GetString() == "infonce");
         Assert.Multiple(() =>
         {
-            Assert.That(infonce.GetProperty("contractVersion").GetString(), Is.EqualTo("1.0"));
+            Assert.That(infonce.GetProperty("contractVersion").GetString(), Is.EqualTo("2.0"));
             Assert.That(File.Exists(infonce.GetProperty("source").GetString()), Is.True);
             Assert.That(infonce.GetProperty("citation").GetString(), Does.Contain("@article{oord2018cpc"));
             var temperature = infonce.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "temperature");
@@ -63,7 +63,7 @@ public sealed class PluginsCommandTests
     {
         var r = HarnessCli.Run("plugins", "verify", TestPaths.Fixture("Harness.Fixtures.WrongContractPlugin"), TestPaths.Fixture("Harness.Fixtures.GoodPlugin"));
         Assert.That(r.ExitCode, Is.EqualTo(1));
-        Assert.That(r.Stderr, Does.Contain("built against plugin contract 2.0"));
+        Assert.That(r.Stderr, Does.Contain("built against plugin contract 3.0"));
         Assert.That(r.Stdout, Does.Contain("PASS fixture-good: invariant to batch order"));
     }
 

@@ -1,15 +1,15 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Ranking;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.NegativeSamplers;
+using Harness.Abstractions.Rerankers;
 using Harness.Conformance;
-using Harness.Conformance.Data;
+using Harness.Conformance.Datasets;
 using Harness.Conformance.Losses;
-using Harness.Conformance.Ranking;
-using Harness.Conformance.Sampling;
+using Harness.Conformance.NegativeSamplers;
+using Harness.Conformance.Rerankers;
 using Harness.Plugins.Losses;
-using Harness.Plugins.Samplers;
+using Harness.Plugins.NegativeSamplers;
 using static TorchSharp.torch;
 
 namespace Harness.Tests.Conformance;
@@ -21,9 +21,12 @@ public sealed class ConformanceSuiteTests
     [Test]
     public void A_correct_loss_passes_every_check()
     {
-        var results = LossConformance.Check("infonce", _ => new InfoNceLoss(0.05, SimilarityFunction.Cosine, true));
-        Assert.That(results.Where(r => r.Outcome != CheckOutcome.Passed), Is.Empty);
-        Assert.That(results, Has.Count.EqualTo(6));
+        var results = LossConformance.Check(new InfoNceLossPlugin());
+        Assert.That(results.Where(r => r.Outcome != CheckOutcome.Passed), Is.Empty, string.Join("\n", results));
+        Assert.That(results.Select(r => r.Check), Does.Contain("a masked candidate changes neither the value nor gets a gradient")
+            .And.Contain("an excluded in-batch column does not touch its row (no negative gradient through it)")
+            .And.Contain("a zero weight removes a query's gradient")
+            .And.Contain("multi-positive rows: finite, every positive gets a gradient, the loss falls when the second positive rises"));
     }
 
     [Test]
@@ -64,7 +67,7 @@ public sealed class ConformanceSuiteTests
     [Test]
     public void A_correct_sampler_passes_every_check()
     {
-        var results = SamplerConformance.Check("random", _ => new RandomNegativeSampler(1));
+        var results = SamplerConformance.Check("random", _ => new RandomNegativeSampler());
         Assert.That(results.Where(r => r.Outcome != CheckOutcome.Passed), Is.Empty, string.Join("\n", results));
     }
 
@@ -81,15 +84,18 @@ public sealed class ConformanceSuiteTests
     public void A_sampler_that_repeats_documents_or_silently_returns_fewer_is_caught()
     {
         var results = SamplerConformance.Check("sloppy", _ => new RepeatingSampler());
-        Assert.That(Result(results, "returns no duplicates").Outcome, Is.EqualTo(CheckOutcome.Failed));
-        Assert.That(Result(results, "returns the requested count or says why not").Outcome, Is.EqualTo(CheckOutcome.Failed));
+        var consistent = Result(results, "each sample is consistent (count or a reason, distinct ids, metadata lengths, Dropped ∩ DocumentIds = ∅)");
+        Assert.That(consistent.Outcome, Is.EqualTo(CheckOutcome.Failed));
+        Assert.That(consistent.Message, Does.Contain("'d47' appears twice"));
+        Assert.That(Result(results, "asked for the whole corpus, returns at most that and says why fewer").Message, Does.Contain("no Shortfall reason"));
     }
 
     [Test]
     public void A_sampler_with_its_own_clock_seeded_generator_fails_determinism()
     {
         var results = SamplerConformance.Check("unseeded", _ => new UnseededSampler());
-        Assert.That(Result(results, "deterministic for a seed").Outcome, Is.EqualTo(CheckOutcome.Failed));
+        Assert.That(Result(results, "deterministic for a seed (a second instance gives the same negatives)").Outcome, Is.EqualTo(CheckOutcome.Failed));
+        Assert.That(Result(results, "SampleBatch equals per-query Sample with the same streams").Outcome, Is.EqualTo(CheckOutcome.Failed));
         Assert.That(Result(results, "never returns a labelled positive").Outcome, Is.EqualTo(CheckOutcome.Passed));
     }
 
@@ -103,14 +109,14 @@ public sealed class ConformanceSuiteTests
     [Test]
     public void The_conformance_dataset_itself_passes_the_dataset_checks()
     {
-        var results = Harness.Conformance.Data.DatasetConformance.Check("conformance", _ => new ConformanceDataset());
+        var results = Harness.Conformance.Datasets.DatasetConformance.Check("conformance", _ => new ConformanceDataset());
         Assert.That(results.Where(r => r.Outcome != CheckOutcome.Passed), Is.Empty, string.Join("\n", results));
     }
 
     [Test]
     public void A_dataset_whose_splits_overlap_and_whose_qrels_dangle_is_caught()
     {
-        var results = Harness.Conformance.Data.DatasetConformance.Check("broken", _ => new BrokenDataset());
+        var results = Harness.Conformance.Datasets.DatasetConformance.Check("broken", _ => new BrokenDataset());
         Assert.Multiple(() =>
         {
             Assert.That(Result(results, "query ids are unique and splits are disjoint").Message, Is.EqualTo("query 'q1' is in both Train and Test"));
@@ -122,14 +128,14 @@ public sealed class ConformanceSuiteTests
     [Test]
     public void A_dataset_plugin_that_needs_a_path_is_skipped_not_failed()
     {
-        var results = Harness.Conformance.Data.DatasetConformance.Check("needs-path", _ => throw new PluginParameterException("parameter 'path' is required"));
+        var results = Harness.Conformance.Datasets.DatasetConformance.Check("needs-path", _ => throw new PluginParameterException("parameter 'path' is required"));
         Assert.That(results.Single().Outcome, Is.EqualTo(CheckOutcome.Skipped));
     }
 
     [Test]
     public void A_dataset_whose_files_are_not_on_this_machine_is_skipped_with_the_reason()
     {
-        var results = Harness.Conformance.Data.DatasetConformance.Check("needs-index", _ => throw new DatasetUnavailableException("no index; run scripts/fetch-debian-index.sh"));
+        var results = Harness.Conformance.Datasets.DatasetConformance.Check("needs-index", _ => throw new DatasetUnavailableException("no index; run scripts/fetch-debian-index.sh"));
         Assert.That(results.Single().Outcome, Is.EqualTo(CheckOutcome.Skipped));
         Assert.That(results.Single().Message, Is.EqualTo("data not available: no index; run scripts/fetch-debian-index.sh"));
     }
@@ -184,9 +190,9 @@ public sealed class ConformanceSuiteTests
 
     private sealed class LeakySampler : INegativeSampler
     {
-        private IDataset _data = null!;
+        private ITrainingData _data = null!;
 
-        public void Prepare(NegativeSamplerSetup setup) => _data = setup.Dataset;
+        public void Prepare(NegativeSamplerSetup setup) => _data = setup.Training;
 
         // Takes the first documents of the corpus, positives included.
         public NegativeSample Sample(Query query, int count, Random random) =>
@@ -206,11 +212,11 @@ public sealed class ConformanceSuiteTests
     private sealed class UnseededSampler : INegativeSampler
     {
         private readonly Random _own = new();
-        private RandomNegativeSampler _inner = new(1);
+        private RandomNegativeSampler _inner = new();
 
         public void Prepare(NegativeSamplerSetup setup)
         {
-            _inner = new RandomNegativeSampler(1);
+            _inner = new RandomNegativeSampler();
             _inner.Prepare(setup);
         }
 

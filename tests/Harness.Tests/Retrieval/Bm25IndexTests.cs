@@ -1,4 +1,5 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
+using Harness.Core.Caching;
 using Harness.Data;
 using Harness.Retrieval.Lexical;
 using Harness.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class Bm25IndexTests
         // Lengths 1, 4 and 1 tokens after English analysis (1/sqrt(len) is exact in Lucene's one-byte norm for 1 and 4).
         using var t = new TempDirectory();
         var ds = Tiny(("d1", "apple"), ("d2", "apple banana cherry grape"), ("d3", "banana"));
-        using var index = Bm25Index.OpenOrBuild(ds, t.Path, new Bm25Options { K1 = 0.9f, B = 0.4f });
+        using var index = Bm25Index.OpenOrBuild(ds, new CacheStore(t.Path), new Bm25Options { K1 = 0.9f, B = 0.4f });
         var hits = index.Search("apples", 10);
 
         // idf = ln(1 + (N - df + 0.5) / (df + 0.5)) = ln(1 + 1.5 / 2.5) = ln 1.6; avgdl = 6 / 3 = 2.
@@ -36,7 +37,7 @@ public sealed class Bm25IndexTests
     {
         using var t = new TempDirectory();
         var ds = Tiny(("c", "red apple"), ("a", "red apple"), ("b", "red apple"), ("z", "green pear"));
-        using var index = Bm25Index.OpenOrBuild(ds, t.Path);
+        using var index = Bm25Index.OpenOrBuild(ds, new CacheStore(t.Path));
         Assert.That(index.Search("apple", 10).Select(h => h.DocumentId), Is.EqualTo(new[] { "a", "b", "c" }));
 
         var queries = new[] { new Query("1", "apple"), new Query("2", "pear"), new Query("3", "the"), new Query("4", "green red") };
@@ -57,18 +58,41 @@ public sealed class Bm25IndexTests
         using var t = new TempDirectory();
         var ds = Tiny(("a", "one two"), ("b", "two three"));
         string path;
-        using (var first = Bm25Index.OpenOrBuild(ds, t.Path))
+        using (var first = Bm25Index.OpenOrBuild(ds, new CacheStore(t.Path)))
         {
             path = first.Path;
             Assert.That(first.DocumentCount, Is.EqualTo(2));
         }
 
         var stamp = Directory.GetLastWriteTimeUtc(path);
-        using var second = Bm25Index.OpenOrBuild(ds, t.Path, new Bm25Options { K1 = 1.2f, B = 0.75f });
+        using var second = Bm25Index.OpenOrBuild(ds, new CacheStore(t.Path), new Bm25Options { K1 = 1.2f, B = 0.75f });
         Assert.That(second.Path, Is.EqualTo(path));
         Assert.That(Path.GetFileName(path), Is.EqualTo(ds.ContentHash + "-english-v1"));
         Assert.That(Directory.GetLastWriteTimeUtc(path), Is.EqualTo(stamp));
         Assert.That(Directory.GetDirectories(Path.Combine(t.Path, "bm25")), Has.Length.EqualTo(1), "no temporary folder left");
         Assert.That(second.Search("three", 5).Single().DocumentId, Is.EqualTo("b"));
+    }
+
+    [Test]
+    public void Without_a_cache_the_index_is_built_in_memory_and_scores_the_same()
+    {
+        using var t = new TempDirectory();
+        var ds = Tiny(("d1", "apple"), ("d2", "apple banana cherry grape"), ("d3", "banana"));
+        using var cached = Bm25Index.OpenOrBuild(ds, new CacheStore(t.Path));
+        using var memory = Bm25Index.OpenOrBuild(ds, null);
+        Assert.That(memory.Path, Is.EqualTo("(memory)"));
+        Assert.That(memory.Search("apple banana", 3), Is.EqualTo(cached.Search("apple banana", 3)));
+    }
+
+    [TestCase(float.NaN, 0.4f, "k1 must be a finite non-negative number (got NaN)")]
+    [TestCase(-0.1f, 0.4f, "k1 must be a finite non-negative number (got -0.1)")]
+    [TestCase(0.9f, float.PositiveInfinity, "b must be a finite non-negative number (got Infinity)")]
+    [TestCase(0.9f, -1f, "b must be a finite non-negative number (got -1)")]
+    public void K1_and_b_must_be_finite_and_non_negative(float k1, float b, string message)
+    {
+        var options = new Bm25Options { K1 = k1, B = b };
+        Assert.That(options.Problem(), Is.EqualTo(message));
+        var e = Assert.Throws<ArgumentException>(() => Bm25Index.OpenOrBuild(Tiny(("a", "x")), null, options));
+        Assert.That(e!.Message, Is.EqualTo(message));
     }
 }

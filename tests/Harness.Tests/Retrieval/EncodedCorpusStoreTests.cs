@@ -1,3 +1,4 @@
+using Harness.Core.Caching;
 using Harness.Retrieval.Dense;
 using Harness.Tests.Support;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ public sealed class EncodedCorpusStoreTests
     public void Encodes_once_and_reloads_the_same_matrix()
     {
         using var t = new TempDirectory();
-        var store = new EncodedCorpusStore(t.Path);
+        var store = new EncodedCorpusStore(new CacheStore(t.Path));
         var calls = 0;
         var data = Enumerable.Range(0, 12).Select(i => i * 0.5f).ToArray();
         Tensor Encode()

@@ -1,4 +1,4 @@
-using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Retrieval.Dense;
 using static TorchSharp.torch;
 
@@ -18,7 +18,7 @@ public sealed class ExactDenseSearcherTests
         Assert.That(r.K, Is.EqualTo(3));
         Assert.That(r.Indices, Is.EqualTo(new long[] { 2, 1, 3, 3, 0, 2 }));
         Assert.That(r.Scores, Is.EqualTo(new float[] { 3, 2, 2, 6, 3, 3 }));
-        Assert.That(r.ToRanking(1, ["a", "b", "c", "d", "e"]).Select(s => s.DocumentId), Is.EqualTo(new[] { "d", "a", "c" }));
+        Assert.That(r.ToRankedList(1, "q1", ["a", "b", "c", "d", "e"]).Documents.Select(s => s.DocumentId), Is.EqualTo(new[] { "d", "a", "c" }));
     }
 
     [Test]

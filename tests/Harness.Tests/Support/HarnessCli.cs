@@ -37,4 +37,23 @@ public static class HarnessCli
         environment["HARNESS_CACHE"] = cache;
         return ProcessRunner.Run(Executable, args, environment: environment);
     }
+
+    /// <summary>Runs harness with extra environment variables (HARNESS_CACHE: a temporary folder unless given).</summary>
+    public static ProcessRunner.Result RunWithEnvironment(IDictionary<string, string> extra, params string[] args)
+    {
+        using var temp = new TempDirectory();
+        return ProcessRunner.Run(Executable, args, environment: Environment(extra, temp.Path));
+    }
+
+    /// <summary>The environment harness runs with in tests: no extra plugin folders, a private cache.</summary>
+    public static Dictionary<string, string> Environment(IDictionary<string, string>? extra, string cache)
+    {
+        var environment = new Dictionary<string, string> { ["HARNESS_PLUGINS"] = string.Empty, ["HARNESS_CACHE"] = cache };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>())
+        {
+            environment[k] = v;
+        }
+
+        return environment;
+    }
 }

@@ -1,5 +1,6 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.Similarity;
 using Harness.Plugins.Losses;
 using Harness.Tests.Support;
 using Harness.Training;
@@ -126,8 +127,8 @@ public sealed class TrainerTests
         using var full = TrainingFixture.Encoder();
         using var halves = TrainingFixture.Encoder();
         var options = TrainingFixture.Options(epochs: 1);
-        var r1 = new Trainer(options).Train(TrainingFixture.Setup(full, loss));
-        var r2 = new Trainer(options with { BatchSize = 8, GradientAccumulationSteps = 2 }).Train(TrainingFixture.Setup(halves, loss));
+        var r1 = new Trainer(options).Train(TrainingFixture.Setup(full, loss, inBatchNegatives: false));
+        var r2 = new Trainer(options with { BatchSize = 8, GradientAccumulationSteps = 2 }).Train(TrainingFixture.Setup(halves, loss, inBatchNegatives: false));
 
         Assert.That(r2.Steps, Is.EqualTo(r1.Steps));
         Assert.That(r2.Curve.Select(r => r.Loss), Is.EqualTo(r1.Curve.Select(r => r.Loss)).Within(1e-5));

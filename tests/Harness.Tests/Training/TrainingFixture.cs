@@ -1,13 +1,14 @@
-using Harness.Abstractions.Data;
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Losses;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.Sampling;
+using Harness.Abstractions.Similarity;
 using Harness.Data.Synthetic;
 using Harness.Evaluation;
 using Harness.Plugins.Encoders;
 using Harness.Plugins.Losses;
-using Harness.Plugins.Samplers;
+using Harness.Plugins.NegativeSamplers;
 using Harness.Retrieval.Dense;
 using Harness.Training;
 using static TorchSharp.torch;
@@ -29,7 +30,16 @@ internal static class TrainingFixture
         Seed = 7,
     }));
 
+    private static readonly Lazy<TrainingDataView> LazyTraining = new(() => TrainingDataView.Create(LazyDataset.Value));
+
     public static SyntheticDataset Dataset => LazyDataset.Value;
+
+    /// <summary>The training view of <see cref="Dataset"/> (train queries and judgments, no hidden positives).</summary>
+    public static TrainingDataView Training => LazyTraining.Value;
+
+    /// <summary>What the infonce plugin declares for (cosine, in-batch negatives on/off).</summary>
+    public static LossCapabilities Capabilities(bool inBatchNegatives = true) =>
+        new InfoNceLossPlugin().GetCapabilities(PluginParameters.Resolve(new InfoNceLossPlugin().Info.Parameters, new Dictionary<string, string> { ["in-batch-negatives"] = inBatchNegatives ? "true" : "false" }));
 
     public static HashedBagOfWordsEncoder Encoder(int seed = 1) =>
         new(dimension: 32, buckets: 1 << 14, charNgram: 3, seed: seed, device: CPU);
@@ -38,13 +48,16 @@ internal static class TrainingFixture
 
     public static INegativeSampler Sampler()
     {
-        var sampler = new RandomNegativeSampler(1);
-        sampler.Prepare(new NegativeSamplerSetup(Dataset, Split.Train));
+        var sampler = new RandomNegativeSampler();
+        sampler.Prepare(new NegativeSamplerSetup(Training, new SamplerServices()));
         return sampler;
     }
 
-    public static TrainingSetup Setup(IEncoder encoder, ILoss? loss = null, int seed = 11, CancellationToken token = default) =>
-        new(encoder, loss ?? Loss(), Sampler(), Dataset, Split.Train, new PluginContext(seed) { CancellationToken = token });
+    public static TrainingSetup Setup(IEncoder encoder, ILoss? loss = null, int seed = 11, CancellationToken token = default, bool inBatchNegatives = true) =>
+        new(encoder, loss ?? Loss(), Sampler(), Training, new PluginContext(seed) { CancellationToken = token })
+        {
+            LossCapabilities = Capabilities(inBatchNegatives),
+        };
 
     public static TrainingOptions Options(int epochs = 2) => new()
     {
@@ -68,7 +81,7 @@ internal static class TrainingFixture
         var q = encoder.Encode(queries.Select(x => x.Text).ToList(), TextRole.Query);
         encoder.Module.train();
         var top = new ExactDenseSearcher(new DenseSearchOptions { Similarity = SimilarityFunction.Cosine }).Search(corpus, q, 100);
-        var run = new Run("dense");
+        var run = new TrecRun("dense");
         for (var i = 0; i < queries.Count; i++)
         {
             for (var r = 0; r < top.K; r++)
@@ -77,7 +90,7 @@ internal static class TrainingFixture
             }
         }
 
-        var qrels = new Harness.Evaluation.Qrels();
+        var qrels = new TrecQrels();
         foreach (var (qid, doc, grade) in data.GetQrels(Split.Test).All())
         {
             qrels.Add(qid, doc, grade);

@@ -38,20 +38,20 @@ internal static class CellCommand
             if (requested is not null && !DeviceRequest.IsValid(requested))
             {
                 await Console.Error.WriteLineAsync($"harness: --device '{requested}' is not a device (auto, cpu, cuda, cuda:N)").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var plan = MatrixPlanning.Plan(specPath, parse.GetValue(dirs), requested is null ? null : [requested], Console.Error, quietWarnings: true);
             if (plan is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var cell = plan.Find(parse.GetValue(id)!);
             if (cell is null)
             {
                 await Console.Error.WriteLineAsync($"harness: {SpecReader.DisplayPath(specPath)} has no cell {parse.GetValue(id)} (did the spec, a plugin or a dataset change since it was planned? run harness plan)").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             if (parse.GetValue(locked))
@@ -64,7 +64,7 @@ internal static class CellCommand
                         await Console.Error.WriteLineAsync(p.ToString()).ConfigureAwait(false);
                     }
 
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
@@ -81,13 +81,13 @@ internal static class CellCommand
             switch (execution.Status)
             {
                 case CellExecutionStatus.Complete:
-                    return ExitCodes.Success;
+                    return ExitStatus.Success;
                 case CellExecutionStatus.Busy:
                     await Console.Error.WriteLineAsync($"harness: {execution.Error}").ConfigureAwait(false);
-                    return CellWorker.BusyExitCode;
+                    return ExitStatus.CellBusy;
                 default:
                     await Console.Error.WriteLineAsync($"harness: cell {cell.Id} {execution.Status.ToString().ToLowerInvariant()}: {execution.Error}").ConfigureAwait(false);
-                    return ExitCodes.CheckFailed;
+                    return ExitStatus.CheckFailed;
             }
         });
         return command;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Harness.Abstractions.Plugins;
 using Harness.Core.Experiments;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 
 namespace Harness.Cli.Commands.Runs;
 

@@ -22,7 +22,7 @@ internal static class PlanCommand
             var plan = MatrixPlanning.Plan(parse.GetValue(spec)!, parse.GetValue(dirs), null, Console.Error);
             if (plan is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             if (parse.GetValue(json))
@@ -40,7 +40,7 @@ internal static class PlanCommand
                     ["warnings"] = new JsonArray([.. plan.Problems.Select(p => (JsonNode)JsonValue.Create(p.ToString()))]),
                 };
                 Console.Out.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                return ExitCodes.Success;
+                return ExitStatus.Success;
             }
 
             var seeds = plan.Spec!.Seeds.Count;
@@ -51,7 +51,7 @@ internal static class PlanCommand
                 Console.Out.WriteLine($"{cell.Id,-16}  {cell.DisplayName}");
             }
 
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

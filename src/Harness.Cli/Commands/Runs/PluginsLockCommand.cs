@@ -17,7 +17,7 @@ internal static class PluginsLockCommand
             var plan = MatrixPlanning.Plan(specPath, parse.GetValue(dirs), ["cpu"], Console.Error, quietWarnings: true);
             if (plan is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var path = PluginLock.PathFor(specPath);
@@ -31,12 +31,12 @@ internal static class PluginsLockCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"harness: cannot write {path}: {e.Message}");
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             Console.Out.Write(text);
             Console.Out.WriteLine($"wrote {SpecReader.DisplayPath(path)}");
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

@@ -36,7 +36,7 @@ internal static class RunCommand
             if (parse.GetValue(workers) < 1)
             {
                 await Console.Error.WriteLineAsync("harness: --workers must be at least 1").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             List<string>? deviceList = null;
@@ -47,14 +47,14 @@ internal static class RunCommand
                 if (deviceList.Count == 0 || bad.Count > 0)
                 {
                     await Console.Error.WriteLineAsync($"harness: --devices: {(bad.Count > 0 ? $"'{bad[0]}' is not a device" : "no device given")} (auto, cpu, cuda, cuda:N)").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
             var plan = MatrixPlanning.Plan(specPath, parse.GetValue(dirs), deviceList, Console.Error);
             if (plan is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var pluginDirs = (parse.GetValue(dirs) ?? []).Select(Path.GetFullPath).ToList();
@@ -69,7 +69,7 @@ internal static class RunCommand
                     }
 
                     await Console.Error.WriteLineAsync("harness: --locked: nothing was run").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
@@ -86,7 +86,7 @@ internal static class RunCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"harness: cannot write to {root}: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var executor = new ChildProcessCellExecutor(new ChildProcessCellExecutorOptions
@@ -125,10 +125,10 @@ internal static class RunCommand
                     await Console.Error.WriteLineAsync($"  {cell.Id}  {cell.DisplayName}: {reason}").ConfigureAwait(false);
                 }
 
-                return ExitCodes.CheckFailed;
+                return ExitStatus.CheckFailed;
             }
 
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

@@ -33,7 +33,7 @@ internal static class SlurmCommand
             if (parse.GetValue(gpus) < 0 || parse.GetValue(cpus) < 1)
             {
                 await Console.Error.WriteLineAsync("harness: --gpus-per-task must be at least 0 and --cpus-per-task at least 1").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var specPath = Path.GetFullPath(parse.GetValue(spec)!);
@@ -41,7 +41,7 @@ internal static class SlurmCommand
             var plan = MatrixPlanning.Plan(specPath, parse.GetValue(dirs), ["cpu"], Console.Error);
             if (plan is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var root = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : MatrixPlanning.DefaultOut(plan.Spec!);
@@ -52,7 +52,7 @@ internal static class SlurmCommand
             if (pending.Count == 0)
             {
                 Console.Out.WriteLine($"all {plan.Cells.Count} cells are complete in {root}; nothing to submit");
-                return ExitCodes.Success;
+                return ExitStatus.Success;
             }
 
             var job = SlurmScripts.Write(new SlurmOptions
@@ -74,19 +74,19 @@ internal static class SlurmCommand
             if (!parse.GetValue(submit))
             {
                 Console.Out.WriteLine($"submit with: sbatch {job.ArrayScript}  (then sbatch --dependency=afterany:JOBID {job.LeaderboardScript})");
-                return ExitCodes.Success;
+                return ExitStatus.Success;
             }
 
             try
             {
                 var (array, leaderboard) = SlurmSubmitter.Submit(job);
                 Console.Out.WriteLine($"submitted array job {array} ({job.Tasks} tasks) and leaderboard job {leaderboard}");
-                return ExitCodes.Success;
+                return ExitStatus.Success;
             }
             catch (InvalidOperationException e)
             {
                 await Console.Error.WriteLineAsync($"harness: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.CheckFailed;
+                return ExitStatus.CheckFailed;
             }
         });
         return command;

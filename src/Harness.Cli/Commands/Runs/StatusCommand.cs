@@ -16,7 +16,7 @@ internal static class StatusCommand
             if (!Directory.Exists(root))
             {
                 await Console.Error.WriteLineAsync($"harness: results folder '{root}' does not exist").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var store = new ResultStore(root);
@@ -45,7 +45,7 @@ internal static class StatusCommand
                 Console.Out.WriteLine($"  {"missing",-10} {id}  {name}");
             }
 
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

@@ -48,13 +48,13 @@ internal static class TrainCommand
             if (!DeviceRequest.IsValid(parse.GetValue(device)!))
             {
                 await Console.Error.WriteLineAsync($"harness: --device '{parse.GetValue(device)}' is not a device (auto, cpu, cuda, cuda:N)").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             if (parse.GetValue(depth) < 1)
             {
                 await Console.Error.WriteLineAsync("harness: --depth must be at least 1").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var chosen = new (PluginKind Kind, string Id)[]
@@ -70,7 +70,7 @@ internal static class TrainCommand
                 if (eq < 0 || dot <= 0 || dot == eq - 1)
                 {
                     await Console.Error.WriteLineAsync($"harness: --set '{assignment}' is not of the form ID.NAME=VALUE (for example infonce.temperature=0.1)").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
 
                 var id = assignment[..dot];
@@ -78,7 +78,7 @@ internal static class TrainCommand
                 if (!chosen.Any(c => c.Id == id))
                 {
                     await Console.Error.WriteLineAsync($"harness: --set {assignment}: '{id}' is not one of the chosen plugins ({string.Join(", ", chosen.Select(c => c.Id))})").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
 
                 var keyPath = $"--set {id}.{name}";
@@ -113,7 +113,7 @@ internal static class TrainCommand
                 catch (Harness.Evaluation.EvaluationException e)
                 {
                     await Console.Error.WriteLineAsync($"harness: --measures: unknown measure '{m}': {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    return ExitStatus.BadInput;
                 }
             }
 
@@ -130,7 +130,7 @@ internal static class TrainCommand
             var catalog = PluginOptions.LoadCatalog(parse.GetValue(dirs), Console.Error);
             if (catalog is null)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var plan = ExperimentPlanner.Plan(spec, [], catalog, PluginContext.DefaultCacheDirectory(), [spec.Device]);
@@ -141,7 +141,7 @@ internal static class TrainCommand
 
             if (!plan.IsValid)
             {
-                return ExitCodes.BadInput;
+                return ExitStatus.BadInput;
             }
 
             var cell = plan.Cells[0];
@@ -159,7 +159,7 @@ internal static class TrainCommand
             if (execution.Status != CellExecutionStatus.Complete)
             {
                 await Console.Error.WriteLineAsync($"harness: {cell.DisplayName}: {execution.Status.ToString().ToLowerInvariant()}: {execution.Error}").ConfigureAwait(false);
-                return ExitCodes.CheckFailed;
+                return ExitStatus.CheckFailed;
             }
 
             var record = await new ResultStore(root).InspectAsync(cell.Id, cancellationToken).ConfigureAwait(false);
@@ -172,7 +172,7 @@ internal static class TrainCommand
             }
 
             Console.Out.WriteLine($"wrote {record.Directory} (metrics.parquet, run.trec{(cell.Epochs > 0 ? $", {CellResults.EncoderFileName}, training.parquet" : string.Empty)}, manifest.json)");
-            return ExitCodes.Success;
+            return ExitStatus.Success;
         });
         return command;
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Harness.Core.Experiments;
-using Harness.Core.Plugins;
+using Harness.Core.PluginHost;
 using Harness.Tests.Support;
 
 namespace Harness.Tests.Core.Experiments;

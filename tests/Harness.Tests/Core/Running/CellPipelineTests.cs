@@ -1,5 +1,5 @@
-using Harness.Abstractions.Data;
-using Harness.Abstractions.Ranking;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Rerankers;
 using Harness.Core.Running;
 using Harness.Retrieval;
 using Harness.Tests.Support;

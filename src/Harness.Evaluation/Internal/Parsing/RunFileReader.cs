@@ -1,0 +1,443 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Harness.Evaluation.Internal.Ranking;
+using Microsoft.Win32.SafeHandles;
+
+namespace Harness.Evaluation.Internal.Parsing;
+
+/// <summary>
+/// Reads a run (<c>qid iter docno rank sim runid [ignored...]</c>, sim by atof, <c>#</c> comments). A plain file is cut
+/// into slices at line starts and parsed in parallel from bytes (no per-line strings); a stream (standard input, FIFO,
+/// gzip, xz) is read in blocks cut at line ends. Only the results of queries in the qrels are kept, with their qrels
+/// level already looked up. Strict (default): a score must be a finite decimal number; <c>lenient</c>: atof, counted.
+/// </summary>
+internal static class RunFileReader
+{
+    // Slices plus the 64 KiB read-ahead fill a 4 MiB pooled buffer exactly.
+    private const int SliceBytes = (4 << 20) - 65536;
+
+    public static RunData Read(string path, TrecQrels qrels, bool lenient)
+    {
+        using var input = InputFile.Open(path, "run file");
+        RunChunk[] chunks;
+        try
+        {
+            chunks = input.Handle is { } handle ? ReadParallel(handle, input.Length, qrels, lenient) : ReadSequential(input.Stream!, qrels, lenient);
+        }
+        catch (Exception e) when (InputFile.IsReadFailure(e))
+        {
+            throw new EvaluationException($"{path}: cannot read run file: {e.Message}", EvaluationError.Unreadable);
+        }
+
+        long linesBefore = 0, coerced = 0, kept = 0;
+        string? runId = null;
+        foreach (var c in chunks)
+        {
+            if (c.Error is not null)
+            {
+                throw new EvaluationException($"{path}:{linesBefore + c.ErrorLine}: {c.Error}", EvaluationError.Malformed);
+            }
+
+            linesBefore += c.LineCount;
+            coerced += c.CoercedLines;
+            kept += c.Count;
+            runId = c.LastRunId ?? runId;
+        }
+
+        if (kept == 0 && !lenient)
+        {
+            throw new EvaluationException(
+                linesBefore == 0 ? $"{path}:1: the run is empty" : $"{path}:{linesBefore}: no line of the run is for a query in the qrels ({qrels.QueryCount} judged queries)",
+                EvaluationError.Malformed);
+        }
+
+        return new RunData(chunks, runId ?? string.Empty, coerced);
+    }
+
+    private static RunChunk[] ReadParallel(SafeFileHandle handle, long length, TrecQrels qrels, bool lenient)
+    {
+        var slices = (int)Math.Max(1, (length + SliceBytes - 1) / SliceBytes);
+        var chunks = new RunChunk[slices];
+        Parallel.For(
+            0,
+            slices,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
+            {
+                var start = (long)i * SliceBytes;
+                var end = Math.Min(length, start + SliceBytes);
+                chunks[i] = ParseSlice(handle, length, start, end, qrels, lenient);
+            });
+        return chunks;
+    }
+
+    /// <summary>Reads a stream in 4 MiB blocks; each block ends at a line end (a line longer than a block grows it).</summary>
+    private static RunChunk[] ReadSequential(Stream stream, TrecQrels qrels, bool lenient)
+    {
+        var chunks = new List<RunChunk>();
+        var buffer = ArrayPool<byte>.Shared.Rent(SliceBytes);
+        try
+        {
+            var filled = 0;
+            var eof = false;
+            while (!eof || filled > 0)
+            {
+                while (!eof && filled < buffer.Length)
+                {
+                    var n = stream.Read(buffer, filled, buffer.Length - filled);
+                    if (n == 0)
+                    {
+                        eof = true;
+                    }
+
+                    filled += n;
+                }
+
+                var end = eof ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                if (end == 0)
+                {
+                    // One line fills the whole buffer: make room for more of it.
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Array.Copy(buffer, bigger, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                    continue;
+                }
+
+                var chunk = new RunChunk((end / 34) + 16, (end / 3) + 64);
+                ParseBlock(buffer.AsSpan(0, end), 0, qrels, chunk, lenient);
+                chunk.BuildSegments(qrels.QueryCount);
+                chunks.Add(chunk);
+                if (chunk.Error is not null)
+                {
+                    break;
+                }
+
+                Array.Copy(buffer, end, buffer, 0, filled - end);
+                filled -= end;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return [.. chunks];
+    }
+
+    private static RunChunk ParseSlice(SafeFileHandle handle, long fileLength, long start, long end, TrecQrels qrels, bool lenient)
+    {
+        // Read from start-1 (to see whether a line starts at `start`) to a little past `end` (to finish the last line).
+        var readStart = Math.Max(0, start - 1);
+        var want = (int)Math.Min(fileLength - readStart, end - readStart + 65536);
+        var buffer = ArrayPool<byte>.Shared.Rent(want);
+        try
+        {
+            var got = ReadFully(handle, buffer.AsSpan(0, want), readStart);
+            var chunk = new RunChunk((int)((end - start) / 34) + 16, (int)((end - start) / 3) + 64);
+            var pos = 0;
+            if (start > 0)
+            {
+                var first = buffer.AsSpan(0, got).IndexOf((byte)'\n');
+                pos = first < 0 ? got : first + 1;
+            }
+
+            // The slice's lines are those that start before `end`: up to the first line end at or after end - 1.
+            var sliceEnd = (int)(end - readStart);
+            int blockEnd;
+            while (true)
+            {
+                var from = Math.Max(pos, sliceEnd - 1);
+                var nl = from >= got ? -1 : buffer.AsSpan(from, got - from).IndexOf((byte)'\n');
+                if (pos >= sliceEnd)
+                {
+                    blockEnd = pos;
+                    break;
+                }
+
+                if (nl >= 0 || readStart + got >= fileLength)
+                {
+                    blockEnd = nl >= 0 ? from + nl + 1 : got;
+                    break;
+                }
+
+                // The last line runs past what was read (lines longer than 64 KiB): read more of it.
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(got * 2, want + (1 << 20)));
+                Array.Copy(buffer, bigger, got);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+                want = (int)Math.Min(fileLength - readStart, buffer.Length);
+                got += ReadFully(handle, buffer.AsSpan(got, want - got), readStart + got);
+            }
+
+            if (blockEnd > pos)
+            {
+                ParseBlock(buffer.AsSpan(0, blockEnd), pos, qrels, chunk, lenient);
+            }
+
+            chunk.BuildSegments(qrels.QueryCount);
+            return chunk;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Parses the whole lines of <paramref name="bytes"/> from <paramref name="pos"/> (the last may lack its newline).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ParseBlock(ReadOnlySpan<byte> bytes, int pos, TrecQrels qrels, RunChunk chunk, bool lenient)
+    {
+        Span<int> starts = stackalloc int[6];
+        Span<int> lengths = stackalloc int[6];
+        JudgedQuery? current = null;
+        var currentQidStart = -1;
+        var currentQidLength = 0;
+        var ignoredQidStart = -1;
+        var ignoredQidLength = 0;
+        var lastLineStart = -1;
+        var lastLineEnd = 0;
+        while (pos < bytes.Length)
+        {
+            // One pass over the line's fields (qid, iter, docno, rank, sim; then only "is there a sixth?"),
+            // then a vectorised search for the newline from there.
+            if (!RunLineScanner.TryScan(bytes, pos, starts, lengths, out var n, out var i, out var comment))
+            {
+                n = 0;
+                i = pos;
+                comment = false;
+                while (true)
+                {
+                    while (i < bytes.Length && bytes[i] <= ' ' && bytes[i] != '\n' && CNumber.IsSpace(bytes[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i >= bytes.Length || bytes[i] == '\n')
+                    {
+                        break;
+                    }
+
+                    if (n == 0 && bytes[i] == '#')
+                    {
+                        comment = true;
+                        break;
+                    }
+
+                    if (n == 5)
+                    {
+                        n = 6;
+                        break;
+                    }
+
+                    var fieldStart = i;
+                    while (i < bytes.Length && (bytes[i] > ' ' || !CNumber.IsSpace(bytes[i])))
+                    {
+                        i++;
+                    }
+
+                    starts[n] = fieldStart;
+                    lengths[n] = i - fieldStart;
+                    n++;
+                }
+            }
+
+            var nl = bytes[i..].IndexOf((byte)'\n');
+            var lineEnd = nl < 0 ? bytes.Length : i + nl;
+            chunk.LineCount++;
+            if (!comment && n > 0)
+            {
+                if (n < 6)
+                {
+                    chunk.Error = $"malformed run line: expected 6 fields (qid iter docno rank sim runid), found {n}";
+                    chunk.ErrorLine = chunk.LineCount;
+                    break;
+                }
+
+                var scoreField = bytes.Slice(starts[4], lengths[4]);
+                var score = CNumber.Atof(scoreField);
+                if (!CNumber.IsStrictDecimal(scoreField, score))
+                {
+                    if (!lenient)
+                    {
+                        chunk.Error = $"score '{Encoding.UTF8.GetString(scoreField)}' is not a finite decimal number (--lenient reads it with atof as trec_eval does: {score:R})";
+                        chunk.ErrorLine = chunk.LineCount;
+                        break;
+                    }
+
+                    chunk.CoercedLines++;
+                }
+
+                lastLineStart = pos;
+                lastLineEnd = lineEnd;
+                var qid = bytes.Slice(starts[0], lengths[0]);
+                if (currentQidStart < 0 || !qid.SequenceEqual(bytes.Slice(currentQidStart, currentQidLength)))
+                {
+                    if (ignoredQidStart >= 0 && qid.SequenceEqual(bytes.Slice(ignoredQidStart, ignoredQidLength)))
+                    {
+                        pos = lineEnd + 1;
+                        continue;
+                    }
+
+                    current = qrels.Find(qid);
+                    if (current is null)
+                    {
+                        // A query without judgments: trec_eval ignores it.
+                        ignoredQidStart = starts[0];
+                        ignoredQidLength = lengths[0];
+                        currentQidStart = -1;
+                        pos = lineEnd + 1;
+                        continue;
+                    }
+
+                    currentQidStart = starts[0];
+                    currentQidLength = lengths[0];
+                    ignoredQidStart = -1;
+                }
+
+                var docNo = bytes.Slice(starts[2], lengths[2]);
+                chunk.Add(current!.Index, score, Evaluator.Resolve(current, docNo), docNo);
+            }
+
+            pos = lineEnd + 1;
+        }
+
+        if (lastLineStart >= 0)
+        {
+            Span<int> s6 = stackalloc int[6];
+            Span<int> l6 = stackalloc int[6];
+            var line = bytes[lastLineStart..lastLineEnd];
+            LineFields.Split(line, s6, l6, out _);
+            chunk.LastRunId = Encoding.UTF8.GetString(line.Slice(s6[5], l6[5]));
+        }
+    }
+
+    private static int ReadFully(SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = RandomAccess.Read(handle, buffer[total..], offset + total);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    /// <summary>Reads a whole run into an in-memory <see cref="TrecRun"/> (strings; for the API, not the fast path).</summary>
+    public static TrecRun ReadToMemory(string path, bool lenient)
+    {
+        byte[] data;
+        using (var input = InputFile.Open(path, "run file"))
+        {
+            try
+            {
+                data = input.ReadAll();
+            }
+            catch (Exception e) when (InputFile.IsReadFailure(e))
+            {
+                throw new EvaluationException($"{path}: cannot read run file: {e.Message}", EvaluationError.Unreadable);
+            }
+        }
+
+        var run = new TrecRun();
+        var lastRunStart = -1;
+        var lastRunLength = 0;
+        Span<int> starts = stackalloc int[6];
+        Span<int> lengths = stackalloc int[6];
+        long lineNo = 0;
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            var nl = data.AsSpan(pos).IndexOf((byte)'\n');
+            var lineStart = pos;
+            var line = nl < 0 ? data.AsSpan(pos) : data.AsSpan(pos, nl);
+            pos = nl < 0 ? data.Length : pos + nl + 1;
+            lineNo++;
+            var n = LineFields.Split(line, starts, lengths, out var skip);
+            if (skip)
+            {
+                continue;
+            }
+
+            if (n < 6)
+            {
+                throw new EvaluationException(
+                    $"{path}:{lineNo}: malformed run line: expected 6 fields (qid iter docno rank sim runid), found {n}", EvaluationError.Malformed);
+            }
+
+            var scoreField = line.Slice(starts[4], lengths[4]);
+            var score = CNumber.Atof(scoreField);
+            if (!CNumber.IsStrictDecimal(scoreField, score))
+            {
+                if (!lenient)
+                {
+                    throw new EvaluationException(
+                        $"{path}:{lineNo}: score '{Encoding.UTF8.GetString(scoreField)}' is not a finite decimal number", EvaluationError.Malformed);
+                }
+
+                run.CoercedLines++;
+            }
+
+            lastRunStart = lineStart + starts[5];
+            lastRunLength = lengths[5];
+            run.Add(
+                Encoding.UTF8.GetString(line.Slice(starts[0], lengths[0])),
+                Encoding.UTF8.GetString(line.Slice(starts[2], lengths[2])),
+                score);
+        }
+
+        // get_trec_results.c: every query carries the run_id of the last line parsed.
+        run.RunId = lastRunStart < 0 ? string.Empty : Encoding.UTF8.GetString(data, lastRunStart, lastRunLength);
+        return run;
+    }
+
+    /// <summary>The 1-based line of the second occurrence of (qid, docno) in a run file, or 0 (error reporting only; plain files).</summary>
+    public static long FindDuplicateLine(string path, string queryId, string docNo)
+    {
+        if (path == "-" || !File.Exists(path))
+        {
+            return 0;
+        }
+
+        var q = Encoding.UTF8.GetBytes(queryId);
+        var d = Encoding.UTF8.GetBytes(docNo);
+        Span<int> starts = stackalloc int[3];
+        Span<int> lengths = stackalloc int[3];
+        var seen = 0;
+        long lineNo = 0;
+        byte[] data;
+        using (var input = InputFile.Open(path, "run file"))
+        {
+            if (input.Handle is null)
+            {
+                // A FIFO or pipe has been consumed already; a compressed file could be re-read but is not worth it here.
+                return 0;
+            }
+
+            data = input.ReadAll();
+        }
+
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            var nl = data.AsSpan(pos).IndexOf((byte)'\n');
+            var line = nl < 0 ? data.AsSpan(pos) : data.AsSpan(pos, nl);
+            pos = nl < 0 ? data.Length : pos + nl + 1;
+            lineNo++;
+            var n = LineFields.Split(line, starts, lengths, out var skip);
+            if (!skip && n == 3 && line.Slice(starts[0], lengths[0]).SequenceEqual(q) && line.Slice(starts[2], lengths[2]).SequenceEqual(d) && ++seen == 2)
+            {
+                return lineNo;
+            }
+        }
+
+        return 0;
+    }
+}
