@@ -70,7 +70,7 @@ public static class SlurmScripts
         return s.ToString();
     }
 
-    /// <summary>The dependent job's text: summarise the folder and regenerate the leaderboard when the verb exists.</summary>
+    /// <summary>The dependent job's text: summarise the folder (<c>harness status</c>) and regenerate the leaderboard (<c>harness leaderboard</c>).</summary>
     /// <param name="options">Resources and paths.</param>
     /// <returns>The script.</returns>
     public static string LeaderboardScript(SlurmOptions options)
@@ -91,7 +91,7 @@ public static class SlurmScripts
         var exe = Quote(options.Executable);
         var root = Quote(options.ResultsRoot);
         s.Append(CultureInfo.InvariantCulture, $"{exe} status {root}\n");
-        s.Append(CultureInfo.InvariantCulture, $"if {exe} leaderboard --help >/dev/null 2>&1; then exec {exe} leaderboard {root}; fi\n");
+        s.Append(CultureInfo.InvariantCulture, $"exec {exe} leaderboard {root}\n");
         return s.ToString();
     }
 

@@ -122,6 +122,15 @@ public sealed class RunCommandTests
 
         Assert.That(first.ExitCode, Is.Zero, first.Stderr);
         Assert.That(second.ExitCode, Is.Zero, second.Stderr);
+
+        // harness run regenerates the leaderboard at the end (library call, no child process).
+        Assert.That(first.Stdout, Does.Contain("leaderboard: 2 configurations ranked by "), first.Stdout);
+        Assert.That(File.Exists(temp.Combine("a", "leaderboard.md")), Is.True);
+        Assert.That(File.Exists(temp.Combine("a", "leaderboard.parquet")), Is.True);
+
+        // harness audit --rerun reruns one recorded cell with harness cell and finds the same numbers.
+        var audit = Harness(temp.Combine("cache1"), "audit", temp.Combine("a"), "--rerun", "1");
+        Assert.That(audit.ExitCode, Is.Zero, audit.Stdout + audit.Stderr);
         var a = new ResultStore(temp.Combine("a")).CellsAsync().Result;
         var b = new ResultStore(temp.Combine("b")).CellsAsync().Result;
         Assert.That(b.Select(c => c.CellId), Is.EqualTo(a.Select(c => c.CellId)));

@@ -34,6 +34,7 @@ public sealed class SlurmCommandTests
         Assert.That(script, Does.Contain("id=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" '/results/m/slurm/cells.txt')"));
         Assert.That(script, Does.EndWith("exec '/opt/harness/harness' cell '/specs/m'\\''s.yaml' --id \"$id\" --out '/results/m' --device cuda --threads \"${SLURM_CPUS_PER_TASK:-1}\" --plugins '/plugins'\n"));
         Assert.That(leaderboard, Does.Contain("'/opt/harness/harness' status '/results/m'\n"));
+        Assert.That(leaderboard, Does.EndWith("exec '/opt/harness/harness' leaderboard '/results/m'\n"));
     }
 
     [Test]

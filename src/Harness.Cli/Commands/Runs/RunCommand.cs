@@ -3,6 +3,9 @@ using Harness.Cli.Output;
 using Harness.Core.Experiments;
 using Harness.Core.Running;
 using Harness.Core.Validation;
+using Harness.Leaderboard;
+using Harness.Leaderboard.Plotting;
+using Harness.Results;
 using Harness.Results.Storage;
 
 namespace Harness.Cli.Commands.Runs;
@@ -115,7 +118,11 @@ internal static class RunCommand
                 return Interrupted;
             }
 
-            // The leaderboard verb (results issue) is not part of this build yet; `harness status DIR` summarises.
+            if (summary.Complete > 0)
+            {
+                await RegenerateLeaderboardAsync(root, cancellationToken).ConfigureAwait(false);
+            }
+
             var failed = summary.Failed;
             if (failed.Count > 0)
             {
@@ -131,5 +138,24 @@ internal static class RunCommand
             return ExitStatus.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Rebuilds DIR/leaderboard.{md,html,parquet} and plots with <c>harness leaderboard</c>'s defaults, through the
+    /// Harness.Leaderboard library (no child process). A leaderboard that cannot be built is a warning: the cells
+    /// are written and <c>harness leaderboard DIR</c> can be run again.
+    /// </summary>
+    private static async Task RegenerateLeaderboardAsync(string root, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var table = await LeaderboardBuilder.BuildAsync(new ResultStore(root), new LeaderboardOptions(), cancellationToken).ConfigureAwait(false);
+            var written = await LeaderboardWriter.WriteAsync(table, root, new ScottPlotPlotter(), cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine($"leaderboard: {table.Rows.Count} configurations ranked by {table.PrimaryMeasure} in {SpecReader.DisplayPath(Path.Combine(root, LeaderboardWriter.MarkdownFileName))} ({written.Count} files)");
+        }
+        catch (Exception e) when (e is LeaderboardException or IOException or UnauthorizedAccessException or ResultFormatException)
+        {
+            await Console.Error.WriteLineAsync($"harness: warning: the leaderboard was not regenerated: {e.Message} (run `harness leaderboard {root}`)").ConfigureAwait(false);
+        }
     }
 }
