@@ -9,6 +9,7 @@ public sealed class CompositeValidator(params IExperimentValidator[] validators)
         new PluginsResolveValidator(),
         new ParametersValidator(),
         new CombinationsValidator(),
+        new SamplerRequirementsValidator(),
         new DeviceAvailableValidator());
 
     /// <inheritdoc />

@@ -43,6 +43,26 @@ public sealed class SpecValidationTests
     }
 
     [Test]
+    public void Sampler_requirements_the_runner_cannot_meet_are_errors_and_pointless_ones_warnings()
+    {
+        using var temp = new TempDirectory();
+        var yaml = MatrixFixture.Spec()
+            .Replace("samplers: [ random ]", "samplers: [ { needy: { needs: teacher } }, { needy: { needs: dense, warmup: 2 } } ]", StringComparison.Ordinal)
+            .Replace("train: { epochs: 0 }", "train: { epochs: [0, 2] }", StringComparison.Ordinal);
+        var plan = MatrixFixture.Plan(temp, yaml, temp.Combine("cache"));
+
+        var file = plan.Spec!.DisplayPath;
+        var errors = plan.Problems.Where(p => p.IsCritical).Select(p => p.ToString()).ToList();
+        var warnings = plan.Problems.Where(p => !p.IsCritical).Select(p => p.ToString()).ToList();
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            $"{file}:7: samplers[0].needy: negative-sampler 'needy' declares it needs the Teacher service, which it cannot get here: the cell configures no teacher reranker (set the sampler's teacher parameter)",
+        }));
+        Assert.That(warnings, Has.Some.EqualTo($"{file}:7: warning: samplers[1].needy: negative-sampler 'needy' mines negatives with the encoder being trained, but epochs is 0: nothing trains, so it is never used"));
+        Assert.That(warnings, Has.Some.EqualTo($"{file}:7: warning: samplers[1].needy: negative-sampler 'needy' warms up for 2 epochs, but the cell trains 2: its mined negatives are never used"));
+    }
+
+    [Test]
     public void Training_values_are_typed_and_ranged_like_plugin_parameters()
     {
         using var temp = new TempDirectory();
