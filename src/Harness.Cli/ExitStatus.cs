@@ -25,6 +25,13 @@ internal static class ExitStatus
     /// <summary><c>eval</c>: a qrels query has no results in the run and <c>-c</c> was not given (trec_eval's status).</summary>
     public const int MissingQuery = 4;
 
+    /// <summary>
+    /// <c>cell</c>: another live process holds the cell's lock, so this one did nothing (EX_TEMPFAIL, 75; the value
+    /// lives in Core as <see cref="Harness.Core.Running.CellWorker.BusyExitCode"/> because the runner's child-process
+    /// executor reads it there).
+    /// </summary>
+    public const int CellBusy = Harness.Core.Running.CellWorker.BusyExitCode;
+
     /// <summary>Interrupted by SIGINT or SIGTERM (128 + SIGINT, the shell convention); partial outputs were removed.</summary>
     public const int Interrupted = 130;
 

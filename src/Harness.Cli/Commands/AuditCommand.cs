@@ -61,12 +61,7 @@ internal static class AuditCommand
                 return ExitStatus.BadInput;
             }
 
-            var rerunner = count == 0 ? null : CreateRerunner();
-            if (count != 0 && rerunner is null)
-            {
-                await Console.Error.WriteLineAsync("harness audit: --rerun: re-execution is unavailable in this build (it needs the matrix runner's `harness cell` verb); run without --rerun for integrity and provenance").ConfigureAwait(false);
-                return ExitStatus.BadInput;
-            }
+            var rerunner = count == 0 ? null : CreateRerunner(parse.GetValue(plugins) ?? []);
 
             var catalog = PluginOptions.LoadCatalog(parse.GetValue(plugins), Console.Error);
             if (catalog is null)
@@ -103,9 +98,9 @@ internal static class AuditCommand
     }
 
     /// <summary>
-    /// The rerunner for <c>--rerun</c>. None yet: re-execution runs <c>harness cell</c> (the matrix runner's verb) on a
-    /// recorded cell's resolved configuration into a scratch folder; when that verb is merged, an
-    /// <see cref="ICellRerunner"/> that starts it goes here.
+    /// The rerunner for <c>--rerun</c>: runs <c>harness cell</c> (the matrix runner's verb) on a recorded cell into a
+    /// scratch folder (<see cref="Runs.CellRerunner"/>).
     /// </summary>
-    private static ICellRerunner? CreateRerunner() => null;
+    /// <param name="pluginDirectories">The <c>--plugins</c> folders.</param>
+    private static ICellRerunner CreateRerunner(IReadOnlyList<string> pluginDirectories) => new Runs.CellRerunner(pluginDirectories);
 }

@@ -10,6 +10,7 @@ internal static class PluginsCommand
         var command = new Command("plugins", "List the plugins Harness can load, and check that they honour their contracts.");
         command.Subcommands.Add(PluginsListCommand.Create());
         command.Subcommands.Add(PluginsVerifyCommand.Create());
+        command.Subcommands.Add(Runs.PluginsLockCommand.Create());
         return command;
     }
 }

@@ -70,20 +70,6 @@ public sealed class LeaderboardAuditCommandTests
     }
 
     [Test]
-    public async Task Rerun_says_re_execution_is_unavailable_until_the_cell_verb_exists()
-    {
-        using var temp = new TempDirectory();
-        await WriteFolderAsync(temp.Path);
-        var r = HarnessCli.Run("audit", temp.Path, "--rerun", "1");
-        Assert.Multiple(() =>
-        {
-            Assert.That(r.ExitCode, Is.EqualTo(2));
-            Assert.That(r.Stderr.Trim(), Does.StartWith("harness audit: --rerun: re-execution is unavailable in this build"));
-            Assert.That(File.Exists(temp.Combine("audit.md")), Is.False);
-        });
-    }
-
-    [Test]
     public async Task Audit_passes_when_the_recorded_plugin_and_dataset_are_what_is_available_and_names_a_changed_assembly()
     {
         // Provenance as the runner records it: the built-in synthetic dataset plugin (the assembly the CLI loads) and

@@ -1,0 +1,27 @@
+namespace Harness.Core.Running;
+
+/// <summary>What a cell's pipeline produced, in memory: the runner (or <c>harness train</c>) writes it to files.</summary>
+/// <param name="Metrics">Per-query values and the <c>all</c> aggregates, in measure-then-query order.</param>
+/// <param name="Ranking">The final ranking per evaluated query.</param>
+/// <param name="Training">The training curve (empty with epochs 0).</param>
+/// <param name="Negatives">The sampler statistics per epoch (empty with epochs 0).</param>
+/// <param name="Seconds">Seconds spent per stage.</param>
+/// <param name="Queries">Queries evaluated.</param>
+/// <param name="Documents">Documents in the corpus.</param>
+/// <param name="TrainedEncoder">The trained encoder's weights file, when one was trained and saved.</param>
+public sealed record CellOutcome(
+    IReadOnlyList<QueryMetric> Metrics,
+    IReadOnlyList<RankedQuery> Ranking,
+    IReadOnlyList<TrainingStepRecord> Training,
+    IReadOnlyList<SamplerEpochStats> Negatives,
+    IReadOnlyDictionary<string, double> Seconds,
+    int Queries,
+    int Documents,
+    string? TrainedEncoder = null)
+{
+    /// <summary>The aggregate value of a measure.</summary>
+    /// <param name="measure">The measure.</param>
+    /// <returns>The value, or NaN when not measured.</returns>
+    public double Aggregate(string measure) =>
+        Metrics.Where(m => m.QueryId == QueryMetric.All && m.Measure == measure).Select(m => m.Value).DefaultIfEmpty(double.NaN).First();
+}

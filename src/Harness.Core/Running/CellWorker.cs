@@ -1,0 +1,107 @@
+using Harness.Core.Provenance;
+using Harness.Core.PluginHost;
+using Harness.Abstractions;
+using Harness.Core.Experiments;
+using Harness.Results.Manifests;
+using Harness.Results.Storage;
+
+namespace Harness.Core.Running;
+
+/// <summary>
+/// The body of <c>harness cell</c>: takes the cell's lock, runs its pipeline and writes its files, or a failure
+/// manifest with the reason when a plugin throws, the loss diverges or memory runs out. Whatever happens, the cell is
+/// complete, failed, or (when the process is killed) has no manifest at all, never a half-written one.
+/// </summary>
+public static class CellWorker
+{
+    /// <summary>Exit status when another process holds the cell's lock.</summary>
+    public const int BusyExitCode = 75;
+
+    /// <summary>Runs a cell into a results folder.</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="resultsRoot">The results folder.</param>
+    /// <param name="options">Device, cache, threads (the scratch folder is made per cell under the results folder).</param>
+    /// <param name="commandLine">The command line, for provenance.</param>
+    /// <param name="progress">Receives progress.</param>
+    /// <param name="cancellationToken">Cancels the cell (nothing is recorded then).</param>
+    /// <returns>The execution record.</returns>
+    public static async Task<CellExecution> RunAsync(ExperimentCell cell, string resultsRoot, CellPipelineOptions options, IReadOnlyList<string> commandLine, IProgress<CellProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(options);
+        var started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var cellLock = CellLock.TryAcquire(resultsRoot, cell.Id);
+        if (cellLock is null)
+        {
+            return new CellExecution(cell.Id, CellExecutionStatus.Busy, $"another process is running cell {cell.Id} (lock {CellLock.PathOf(resultsRoot, cell.Id)})", clock.Elapsed);
+        }
+
+        var store = new ResultStore(resultsRoot);
+        var provenance = ProvenanceCollector.Collect(
+            options.Device,
+            cell.Plugins.Where(p => p.Plugin is not null).Select(p => new LoadedPlugin(p.Plugin!, p.Plugin!.Info, p.AssemblyPath, new Version(HarnessContract.Version))),
+            [new DatasetProvenance(cell.Dataset.Id, cell.Dataset.Parameters.ToString(), cell.DatasetContentHash)],
+            commandLine).ToJson();
+        var scratch = Path.Combine(resultsRoot, ".harness", "scratch", cell.Id);
+        try
+        {
+            Directory.CreateDirectory(scratch);
+            var outcome = CellPipeline.Run(cell, options with { ScratchDirectory = scratch }, progress, cancellationToken);
+            progress?.Report(new CellProgress("write"));
+            await CellResults.WriteCompleteAsync(store, cell, outcome, provenance, started, cancellationToken).ConfigureAwait(false);
+            return new CellExecution(cell.Id, CellExecutionStatus.Complete, null, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            var (status, reason) = Classify(e);
+            await CellResults.WriteFailureAsync(store, cell, status, reason, provenance, started, CancellationToken.None).ConfigureAwait(false);
+            return new CellExecution(cell.Id, status == CellStatus.Diverged ? CellExecutionStatus.Diverged : CellExecutionStatus.Failed, reason, clock.Elapsed);
+        }
+        finally
+        {
+            TryDelete(scratch);
+        }
+    }
+
+    /// <summary>How a failure is recorded: the status and a one-line reason naming the plugin or resource.</summary>
+    /// <param name="e">What was thrown.</param>
+    /// <returns>The status and reason.</returns>
+    public static (CellStatus Status, string Reason) Classify(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
+        var text = inner.Message.ReplaceLineEndings(" ").Trim();
+        if (inner is CellFailedException failed)
+        {
+            return (failed.Diverged ? CellStatus.Diverged : CellStatus.Failed, text);
+        }
+
+        if (inner is OutOfMemoryException || text.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return (CellStatus.Failed, $"out of memory: {text}");
+        }
+
+        var origin = inner.TargetSite?.DeclaringType?.FullName;
+        return (CellStatus.Failed, $"{inner.GetType().Name}: {text}{(origin is null ? string.Empty : $" (in {origin})")}");
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Scratch left behind is harmless; the next run of the cell clears it.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Rerankers;
+
+namespace Harness.Fixtures.FaultyPlugin;
+
+/// <summary>
+/// A reranker that fails on purpose, the way real plugins fail, so the matrix runner's fault handling is tested for
+/// real: it throws, calls Environment.FailFast, kills its own process with SIGKILL, hangs, or (mode ok) keeps the
+/// first-stage order.
+/// </summary>
+public sealed class FaultyRerankerPlugin : IRerankerPlugin
+{
+    public PluginInfo Info { get; } = new(
+        "faulty",
+        PluginKind.Reranker,
+        "1.0.0",
+        "Test fixture: a reranker that throws, fails fast, kills its process or hangs.",
+        [ParameterSpec.Choice("mode", "ok", "What to do when scoring.", "ok", "throw", "failfast", "kill", "hang")]);
+
+    public IReranker Create(PluginParameters parameters, IPluginContext context) => new FaultyReranker(parameters.GetString("mode"));
+
+    private sealed class FaultyReranker(string mode) : IReranker
+    {
+        public IReadOnlyList<double> Score(Query query, IReadOnlyList<Document> candidates)
+        {
+            switch (mode)
+            {
+                case "throw":
+                    throw new InvalidOperationException("fixture: the faulty reranker threw on purpose");
+                case "failfast":
+                    Environment.FailFast("fixture: the faulty reranker failed fast on purpose");
+                    break;
+                case "kill":
+                    Process.GetCurrentProcess().Kill();
+                    break;
+                case "hang":
+                    Thread.Sleep(Timeout.Infinite);
+                    break;
+            }
+
+            return [.. candidates.Select(_ => 0.0)];
+        }
+    }
+}
