@@ -193,23 +193,10 @@ static double RrAt10(IReadOnlyList<Query> queries, IReadOnlyList<IReadOnlyList<S
 {
     var ids = queries.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
     var seen = new HashSet<(string, string)>();
-    var qrels = new Harness.Evaluation.Qrels();
-    foreach (var (q, d, g) in judgments.SelectMany(j => j.All()))
-    {
-        if (g > 0 && ids.Contains(q) && seen.Add((q, d)))
-        {
-            qrels.Add(q, d, g);
-        }
-    }
-
-    var run = new Harness.Evaluation.Run("bm25");
-    for (var i = 0; i < queries.Count; i++)
-    {
-        foreach (var hit in runs[i].Take(10))
-        {
-            run.Add(queries[i].Id, hit.DocumentId, hit.Score);
-        }
-    }
+    var qrels = Harness.Evaluation.TrecQrels.From(judgments.SelectMany(j => j.All())
+        .Where(t => t.Grade > 0 && ids.Contains(t.QueryId) && seen.Add((t.QueryId, t.DocumentId))));
+    var run = Harness.Evaluation.TrecRun.From("bm25", Enumerable.Range(0, queries.Count)
+        .SelectMany(i => runs[i].Take(10).Select(hit => (queries[i].Id, hit.DocumentId, hit.Score))));
 
     var options = new Harness.Evaluation.EvaluationOptions { AverageOverComplete = true };
     return new Harness.Evaluation.Evaluator(Harness.Evaluation.MeasureSet.FromNames("RR@10"), options).Evaluate(qrels, run)["RR@10"];
