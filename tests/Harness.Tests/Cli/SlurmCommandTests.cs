@@ -5,7 +5,7 @@ using Harness.Tests.Support;
 
 namespace Harness.Tests.Cli;
 
-/// <summary>harness slurm: the job array scripts, and a real single-node Slurm (../shared/notes/SLURM.md) running a 4-cell matrix.</summary>
+/// <summary>harness slurm: the job array scripts, and a real single-node Slurm (SLURM.md in the shared notes) running a 4-cell matrix.</summary>
 [NonParallelizable]
 public sealed class SlurmCommandTests
 {
@@ -62,7 +62,7 @@ public sealed class SlurmCommandTests
     {
         if (!OnPath("sbatch") || !OnPath("slurmctld"))
         {
-            Assert.Ignore("Slurm is not installed here (.ci/run installs slurm-wlm with apt; see ../shared/notes/SLURM.md)");
+            Assert.Ignore("Slurm is not installed here (.ci/run installs slurm-wlm with apt; see SLURM.md in the shared notes)");
         }
 
         var script = Path.Combine(TestPaths.RepoRoot, "scripts", "slurm-local.sh");

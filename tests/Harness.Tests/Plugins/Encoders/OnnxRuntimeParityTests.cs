@@ -44,7 +44,7 @@ public sealed class OnnxRuntimeParityTests
         using var e = PretrainedModels.MiniLm.Encode(["This is an example sentence"], TextRole.Query);
         var first = e[0].data<float>().Take(4).ToArray();
 
-        // ../shared/notes/DATA.md: 0.0677, 0.0635, 0.0487, 0.0793 through ONNX Runtime (rounded to 4 places).
+        // The shared notes (DATA.md): 0.0677, 0.0635, 0.0487, 0.0793 through ONNX Runtime (rounded to 4 places).
         Assert.That(first, Is.EqualTo(new[] { 0.0677f, 0.0635f, 0.0487f, 0.0793f }).Within(5e-5f));
         Assert.That(e.norm().item<float>(), Is.EqualTo(1f).Within(1e-5f));
     }
