@@ -12,12 +12,17 @@ what="${1:-all}"
 peer="${MINILM_PEER:-$root/../shared/peers/minilm_finetune.py}"
 dotnet build -c Release "$root/benchmarks/Harness.Benchmarks.Encoders" -v q -nologo
 exe="$root/benchmarks/Harness.Benchmarks.Encoders/bin/Release/net10.0/linux-x64/Harness.Benchmarks.Encoders"
+# OPENBLAS_CORETYPE=SkylakeX (STACK.md) only where the CPU has AVX-512; elsewhere it is an illegal instruction and
+# OpenBLAS's own core detection is used.
+coretype=()
+grep -q avx512f /proc/cpuinfo && coretype=(env OPENBLAS_CORETYPE=SkylakeX)
+echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ "$what" == all || "$what" == encode ]]; then
   "$exe" encode "${TEXTS:-2000}" "${ROUNDS:-3}"
 fi
 if [[ "$what" == all || "$what" == finetune ]]; then
   for r in $(seq "${ROUNDS:-2}"); do
     "$exe" finetune 32 4 16 64 "${STEPS:-4}"
-    OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 "$peer" 2 32 4 16 64 "${STEPS:-4}"
+    "${coretype[@]}" /usr/bin/python3 "$peer" 2 32 4 16 64 "${STEPS:-4}"
   done
 fi
