@@ -23,6 +23,8 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
             ParameterSpec.Float("dev-fraction", 0.1, "Fraction of source packages whose queries go to dev.", 0.0, 0.99),
             ParameterSpec.Float("test-fraction", 0.1, "Fraction of source packages whose queries go to test.", 0.0, 0.99),
             ParameterSpec.Int("max-hidden-per-query", 100, "Most hidden positives (same source / same long description) kept per query; 0 keeps none.", 0, 100_000),
+            ParameterSpec.Int("max-train-queries", 0, "Most training queries kept, whole source packages in hash order (a training budget; corpus, dev and test unchanged; 0 keeps all).", 0, int.MaxValue),
+            ParameterSpec.Float("source-fraction", 1.0, "Fraction of source packages kept, drawn by a hash of the source name (a slice of the corpus and of every split; 1 keeps all).", 0.0, 1.0, exclusiveMin: true),
         ]);
 
     /// <summary>The default lists directory under a cache root.</summary>
@@ -47,6 +49,8 @@ public sealed class DebianDescriptionsDatasetPlugin : IDatasetPlugin
             DevFraction = parameters.GetDouble("dev-fraction"),
             TestFraction = parameters.GetDouble("test-fraction"),
             MaxHiddenPerQuery = parameters.GetInt("max-hidden-per-query"),
+            SourceFraction = parameters.GetDouble("source-fraction"),
+            MaxTrainQueries = parameters.GetInt("max-train-queries"),
         };
         if (options.DevFraction + options.TestFraction >= 1)
         {

@@ -67,7 +67,12 @@ public sealed record ExperimentCell
             $"seed={Seed}",
         ]);
 
-    /// <summary>The canonical parameter string of result rows: every plugin's parameters and the training values.</summary>
+    /// <summary>
+    /// The canonical parameter string of result rows: every plugin's parameters and the training values, and the
+    /// first-stage retrieval when it is not the default dense search (so a BM25 reference row is its own configuration
+    /// in the leaderboard, not merged with the dense row of the same plugins).
+    /// </summary>
     public string ParamsText =>
-        string.Join(";", Plugins.Where(p => p.Parameters.Count > 0).Select(p => $"{p.Id}({p.Parameters})").Append($"train({Train})"));
+        string.Join(";", Plugins.Where(p => p.Parameters.Count > 0).Select(p => $"{p.Id}({p.Parameters})").Append($"train({Train})")
+            .Concat(Eval.Retrieval == EvalSettings.Default.Retrieval ? [] : [$"retrieval({Eval.Retrieval})"]));
 }

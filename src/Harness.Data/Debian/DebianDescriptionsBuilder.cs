@@ -65,6 +65,11 @@ public static class DebianDescriptionsBuilder
                 }
 
                 var source = f.TryGetValue("Source", out var s) ? s.Split(' ', 2)[0] : name;
+                if (options.SourceFraction < 1 && Unit("slice:" + source) >= options.SourceFraction)
+                {
+                    continue; // outside the slice
+                }
+
                 var firstLine = shortDesc.Split('\n', 2)[0].Trim();
                 if (firstLine.Length == 0 || !longByMd5.TryGetValue(md5, out var longText) || longText.Length == 0)
                 {
@@ -106,6 +111,23 @@ public static class DebianDescriptionsBuilder
                     added++;
                 }
             }
+        }
+
+        if (options.MaxTrainQueries > 0 && queries[Split.Train].Count > options.MaxTrainQueries)
+        {
+            // Whole source packages in the order of a hash of their name, until the budget is reached (the last
+            // source may be cut short, at its packages' ordinal order).
+            var sourceOf = packages.ToDictionary(p => p.Key, p => p.Value.Source, StringComparer.Ordinal);
+            var kept = queries[Split.Train]
+                .OrderBy(q => Unit("train-budget:" + sourceOf[q.Id]))
+                .ThenBy(q => sourceOf[q.Id], StringComparer.Ordinal)
+                .ThenBy(q => q.Id, StringComparer.Ordinal)
+                .Take(options.MaxTrainQueries)
+                .Select(q => q.Id)
+                .ToHashSet(StringComparer.Ordinal);
+            queries[Split.Train] = [.. queries[Split.Train].Where(q => kept.Contains(q.Id))];
+            qrels[Split.Train] = Restrict(qrels[Split.Train].Build(), kept);
+            hidden[Split.Train] = Restrict(hidden[Split.Train].Build(), kept);
         }
 
         return new InMemoryDataset(
@@ -173,9 +195,29 @@ public static class DebianDescriptionsBuilder
 
     private static Split SplitOf(string source, DebianDescriptionsOptions options)
     {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes("split:" + source));
-        var u = (BitConverter.ToUInt64(digest, 0) >> 11) * (1.0 / (1UL << 53));
+        var u = Unit("split:" + source);
         return u < options.TestFraction ? Split.Test : u < options.TestFraction + options.DevFraction ? Split.Dev : Split.Train;
+    }
+
+    private static Qrels.Builder Restrict(Qrels qrels, HashSet<string> queries)
+    {
+        var builder = new Qrels.Builder();
+        foreach (var q in queries.Order(StringComparer.Ordinal))
+        {
+            foreach (var (doc, grade) in qrels.For(q))
+            {
+                builder.Add(q, doc, grade);
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>A uniform number in [0, 1) from the SHA-256 of a text (53 bits).</summary>
+    private static double Unit(string text)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return (BitConverter.ToUInt64(digest, 0) >> 11) * (1.0 / (1UL << 53));
     }
 
     private static string CleanLong(string text)

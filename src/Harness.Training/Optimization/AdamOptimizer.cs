@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -95,27 +96,29 @@ internal sealed class AdamOptimizer : IDisposable
     private void DenseStep(Tensor p, Tensor g, Tensor m, Tensor v, double lr, double bc1, double bc2)
     {
         using var scope = NewDisposeScope();
+        using var s = new StepScalars(lr, bc1, bc2, this);
         if (WeightDecay != 0)
         {
             if (Kind == OptimizerKind.AdamW)
             {
-                p.mul_(1 - (lr * WeightDecay));
+                p.mul_(s.Decay);
             }
             else
             {
-                g = g.add(p, alpha: WeightDecay);
+                g = g.add(p, alpha: s.WeightDecay);
             }
         }
 
-        m.lerp_(g, 1 - Beta1);
-        v.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-        var denom = v.sqrt().div_(Math.Sqrt(bc2)).add_(Epsilon);
-        p.addcdiv_(m, denom, value: -lr / bc1);
+        m.lerp_(g, s.OneMinusBeta1);
+        v.mul_(s.Beta2).addcmul_(g, g, value: s.OneMinusBeta2);
+        var denom = v.sqrt().div_(s.SqrtBc2).add_(s.Epsilon);
+        p.addcdiv_(m, denom, value: s.StepSize);
     }
 
     private void SparseStep(Tensor p, Tensor g, Tensor m, Tensor v, double lr, double bc1, double bc2)
     {
         using var scope = NewDisposeScope();
+        using var s = new StepScalars(lr, bc1, bc2, this);
         var rows = g.SparseIndices[0];
         var values = g.SparseValues;
         var pRows = p.index_select(0, rows);
@@ -123,18 +126,18 @@ internal sealed class AdamOptimizer : IDisposable
         {
             if (Kind == OptimizerKind.AdamW)
             {
-                pRows.mul_(1 - (lr * WeightDecay));
+                pRows.mul_(s.Decay);
             }
             else
             {
-                values = values.add(pRows, alpha: WeightDecay);
+                values = values.add(pRows, alpha: s.WeightDecay);
             }
         }
 
-        var mRows = m.index_select(0, rows).lerp_(values, 1 - Beta1);
-        var vRows = v.index_select(0, rows).mul_(Beta2).addcmul_(values, values, value: 1 - Beta2);
-        var denom = vRows.sqrt().div_(Math.Sqrt(bc2)).add_(Epsilon);
-        pRows.addcdiv_(mRows, denom, value: -lr / bc1);
+        var mRows = m.index_select(0, rows).lerp_(values, s.OneMinusBeta1);
+        var vRows = v.index_select(0, rows).mul_(s.Beta2).addcmul_(values, values, value: s.OneMinusBeta2);
+        var denom = vRows.sqrt().div_(s.SqrtBc2).add_(s.Epsilon);
+        pRows.addcdiv_(mRows, denom, value: s.StepSize);
         m.index_copy_(0, rows, mRows);
         v.index_copy_(0, rows, vRows);
         p.index_copy_(0, rows, pRows);
@@ -171,6 +174,56 @@ internal sealed class AdamOptimizer : IDisposable
         foreach (var t in _m.Concat(_v))
         {
             t?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The step's scalars as explicit TorchSharp <see cref="Scalar"/>s, disposed after the step. Why not the implicit
+    /// double-to-Scalar conversions: those Scalars are left to the finalizer, which may free one while libtorch still
+    /// reads it (the managed object is unreachable once its handle is passed), and a matrix cell on debian-descriptions
+    /// failed once in an in-place mul_ with "Exception raised from toDouble at c10/core/Scalar.h" (a freed Scalar's
+    /// tag). Holding them here keeps each alive until the step is over.
+    /// </summary>
+    private sealed class StepScalars : IDisposable
+    {
+        public StepScalars(double lr, double bc1, double bc2, AdamOptimizer o)
+        {
+            Decay = (1 - (lr * o.WeightDecay)).ToScalar();
+            WeightDecay = o.WeightDecay.ToScalar();
+            OneMinusBeta1 = (1 - o.Beta1).ToScalar();
+            Beta2 = o.Beta2.ToScalar();
+            OneMinusBeta2 = (1 - o.Beta2).ToScalar();
+            SqrtBc2 = Math.Sqrt(bc2).ToScalar();
+            Epsilon = o.Epsilon.ToScalar();
+            StepSize = (-lr / bc1).ToScalar();
+        }
+
+        public Scalar Decay { get; }
+
+        public Scalar WeightDecay { get; }
+
+        public Scalar OneMinusBeta1 { get; }
+
+        public Scalar Beta2 { get; }
+
+        public Scalar OneMinusBeta2 { get; }
+
+        public Scalar SqrtBc2 { get; }
+
+        public Scalar Epsilon { get; }
+
+        public Scalar StepSize { get; }
+
+        public void Dispose()
+        {
+            Decay.Dispose();
+            WeightDecay.Dispose();
+            OneMinusBeta1.Dispose();
+            Beta2.Dispose();
+            OneMinusBeta2.Dispose();
+            SqrtBc2.Dispose();
+            Epsilon.Dispose();
+            StepSize.Dispose();
         }
     }
 }

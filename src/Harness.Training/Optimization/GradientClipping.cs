@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Harness.Training.Optimization;
@@ -31,6 +32,9 @@ internal static class GradientClipping
         var coefficient = maxNorm / (norm + 1e-6);
         if (coefficient < 1)
         {
+            // An explicit Scalar held until the loop ends, not an implicit conversion per call: implicitly converted
+            // Scalars are left to the finalizer, which can free one while libtorch reads it (see AdamOptimizer).
+            using var scale = coefficient.ToScalar();
             foreach (var g in gradients)
             {
                 if (g is null)
@@ -41,11 +45,11 @@ internal static class GradientClipping
                 if (g.is_sparse)
                 {
                     using var values = g.SparseValues;
-                    values.mul_(coefficient);
+                    values.mul_(scale);
                 }
                 else
                 {
-                    g.mul_(coefficient);
+                    g.mul_(scale);
                 }
             }
         }

@@ -143,6 +143,82 @@ public sealed class DebianDescriptionsBuilderTests
     }
 
     [Test]
+    public void A_source_fraction_keeps_whole_source_packages_chosen_by_the_hash_of_their_name()
+    {
+        using var t = new TempDirectory();
+        var index = DebianIndex.Find(WriteIndex(t, compressed: false));
+        var all = DebianDescriptionsBuilder.Build(index, new DebianDescriptionsOptions());
+        var sources = new Dictionary<string, string> { ["foo"] = "foo", ["foo-doc"] = "foo", ["bar"] = "bar", ["bar-dev"] = "bar", ["lonely"] = "lonely" };
+
+        // Independently: a source is kept when the top 53 bits of SHA-256("slice:" + source), as a fraction of 2^53,
+        // fall below the fraction.
+        static double U(string source)
+        {
+            var d = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("slice:" + source));
+            return (BitConverter.ToUInt64(d, 0) >> 11) / (double)(1UL << 53);
+        }
+
+        var previous = all.Corpus.Select(d => d.Id).ToHashSet();
+        foreach (var fraction in new[] { 0.9, 0.6, 0.3, 0.05 })
+        {
+            var options = new DebianDescriptionsOptions { SourceFraction = fraction };
+            var slice = DebianDescriptionsBuilder.Build(index, options);
+            var kept = slice.Corpus.Select(d => d.Id).ToHashSet();
+            var expected = sources.Where(p => U(p.Value) < fraction).Select(p => p.Key).ToHashSet();
+            Assert.That(kept, Is.EquivalentTo(expected), $"fraction {fraction}");
+            Assert.That(kept.IsSubsetOf(previous), Is.True, "a smaller slice is a subset of a larger one");
+            var queries = slice.Splits.SelectMany(s => slice.GetQueries(s)).Select(q => q.Id);
+            Assert.That(queries, Is.EquivalentTo(kept), "queries are sliced with their documents");
+            foreach (var s in slice.Splits)
+            {
+                foreach (var q in slice.GetQueries(s))
+                {
+                    Assert.That(slice.GetHiddenPositives(s).Relevant(q.Id).All(kept.Contains), Is.True, "hidden positives stay inside the slice");
+                }
+            }
+
+            Assert.That(options.ToKey(), Does.EndWith(FormattableString.Invariant($";sources={fraction:R}")));
+            previous = kept;
+        }
+
+        Assert.That(new DebianDescriptionsOptions { SourceFraction = 1 }.ToKey(), Is.EqualTo("dev=0.1;test=0.1;maxhidden=100"), "the whole index keeps its cache key");
+    }
+
+    [Test]
+    public void A_training_budget_keeps_whole_sources_and_leaves_corpus_dev_and_test_alone()
+    {
+        using var t = new TempDirectory();
+        var index = DebianIndex.Find(WriteIndex(t, compressed: false));
+        var all = DebianDescriptionsBuilder.Build(index, new DebianDescriptionsOptions { DevFraction = 0, TestFraction = 0 });
+        Assert.That(all.GetQueries(Split.Train).Select(q => q.Id), Is.EquivalentTo(new[] { "bar", "bar-dev", "foo", "foo-doc", "lonely" }));
+
+        // Sources in the order of SHA-256("train-budget:" + source), computed independently.
+        static double U(string source)
+        {
+            var d = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("train-budget:" + source));
+            return (BitConverter.ToUInt64(d, 0) >> 11) / (double)(1UL << 53);
+        }
+
+        var members = new Dictionary<string, string[]> { ["foo"] = ["foo", "foo-doc"], ["bar"] = ["bar", "bar-dev"], ["lonely"] = ["lonely"] };
+        var order = members.Keys.OrderBy(U).SelectMany(s => members[s]).ToArray();
+        for (var budget = 1; budget <= 5; budget++)
+        {
+            var options = new DebianDescriptionsOptions { DevFraction = 0, TestFraction = 0, MaxTrainQueries = budget };
+            var ds = DebianDescriptionsBuilder.Build(index, options);
+            var kept = ds.GetQueries(Split.Train).Select(q => q.Id).ToArray();
+            Assert.That(kept, Is.EquivalentTo(order.Take(budget)), $"budget {budget}");
+            Assert.That(ds.GetQrels(Split.Train).QueryIds, Is.EquivalentTo(kept), "judgments follow the kept queries");
+            Assert.That(ds.Corpus, Is.EqualTo(all.Corpus), "the corpus is unchanged");
+            foreach (var q in kept)
+            {
+                Assert.That(ds.GetHiddenPositives(Split.Train).For(q), Is.EqualTo(all.GetHiddenPositives(Split.Train).For(q)), "a kept query keeps its hidden positives");
+            }
+
+            Assert.That(options.ToKey(), Does.EndWith($";maxtrain={budget}"));
+        }
+    }
+
+    [Test]
     public void Compressed_index_gives_the_same_dataset_and_hash()
     {
         using var t1 = new TempDirectory();

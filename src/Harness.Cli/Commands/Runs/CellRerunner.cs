@@ -24,10 +24,13 @@ internal sealed class CellRerunner : ICellRerunner
         ArgumentNullException.ThrowIfNull(original);
         var resultsRoot = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(original.Directory)))
             ?? throw new InvalidOperationException($"cell {original.CellId}: {original.Directory} is not inside a results folder");
-        var matrix = new ResultStore(resultsRoot).ReadMatrix();
-        if (matrix?.Spec is not { } spec)
+        // The spec this cell was run from, as its manifest's command line records it (a results folder may hold cells
+        // of several specs, e.g. a reference row run from a second spec); else the one named by matrix.json.
+        var spec = RecordedSpec(original);
+        if (spec is null)
         {
-            throw new InvalidOperationException($"cell {original.CellId}: {Path.Combine(resultsRoot, "matrix.json")} does not name the spec the matrix was run from");
+            var matrix = new ResultStore(resultsRoot).ReadMatrix();
+            spec = matrix?.Spec ?? throw new InvalidOperationException($"cell {original.CellId}: {Path.Combine(resultsRoot, "matrix.json")} does not name the spec the matrix was run from");
         }
 
         if (!File.Exists(spec))
@@ -102,5 +105,24 @@ internal sealed class CellRerunner : ICellRerunner
         }
 
         return record;
+    }
+
+    /// <summary>The spec of a <c>harness cell SPEC ...</c> command line in the cell's provenance, when that file exists.</summary>
+    private static string? RecordedSpec(CellRecord cell)
+    {
+        if (cell.Manifest?.Provenance?["command_line"] is not System.Text.Json.Nodes.JsonArray line)
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 1 < line.Count; i++)
+        {
+            if (line[i]?.GetValue<string>() == "cell" && line[i + 1]?.GetValue<string>() is { } spec && File.Exists(spec))
+            {
+                return spec;
+            }
+        }
+
+        return null;
     }
 }
