@@ -17,6 +17,7 @@ public sealed class InMemoryDataset : IDataset
     private readonly Dictionary<Split, Qrels> _qrels;
     private readonly Dictionary<Split, Qrels> _hidden;
     private readonly Lazy<string> _hash;
+    private readonly Lazy<string> _corpusHash;
 
     /// <summary>Creates the dataset and validates it.</summary>
     /// <param name="name">Display name.</param>
@@ -50,6 +51,7 @@ public sealed class InMemoryDataset : IDataset
         _hash = contentHash is null
             ? new Lazy<string>(() => DatasetHasher.Compute(this), LazyThreadSafetyMode.ExecutionAndPublication)
             : new Lazy<string>(contentHash);
+        _corpusHash = new Lazy<string>(() => DatasetContentHash.ComputeCorpus(Corpus), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <inheritdoc />
@@ -57,6 +59,12 @@ public sealed class InMemoryDataset : IDataset
 
     /// <inheritdoc />
     public string ContentHash => _hash.Value;
+
+    /// <summary>
+    /// The canonical corpus hash (<see cref="DatasetContentHash.ComputeCorpus"/>), computed on first use: caches
+    /// built from documents alone (BM25 indexes, encoded corpora) survive a change of queries or judgments.
+    /// </summary>
+    public string CorpusHash => _corpusHash.Value;
 
     /// <inheritdoc />
     public IReadOnlyList<Document> Corpus { get; }

@@ -105,22 +105,12 @@ public sealed class PluginContext : IPluginContext
         return (int)((h ^ (h >> 32)) & 0x7FFFFFFF);
     }
 
-    /// <summary>The cache directory: <c>HARNESS_CACHE</c> when set, else <c>~/.cache/harness</c>.</summary>
+    /// <summary>
+    /// The cache directory: <c>HARNESS_CACHE</c> when set, else <c>$XDG_CACHE_HOME/harness</c>, else
+    /// <c>~/.cache/harness</c> (the host's rule too).
+    /// </summary>
     /// <returns>An absolute path (not created).</returns>
-    public static string DefaultCacheDirectory()
-    {
-        var env = Environment.GetEnvironmentVariable("HARNESS_CACHE");
-        if (!string.IsNullOrWhiteSpace(env))
-        {
-            return Path.GetFullPath(env);
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var baseDir = !string.IsNullOrWhiteSpace(xdg)
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(baseDir, "harness");
-    }
+    public static string DefaultCacheDirectory() => CacheDirectoryRule.Resolve(Environment.GetEnvironmentVariable);
 
     private sealed class EmptyServices : IServiceProvider
     {

@@ -11,6 +11,7 @@ using Harness.Cli.Output;
 using Harness.Core.Caching;
 using Harness.Core.PluginHost;
 using Harness.Core.Provenance;
+using Harness.Results.Storage;
 using Harness.Retrieval;
 using Harness.Retrieval.Dense;
 using Harness.Retrieval.Lexical;

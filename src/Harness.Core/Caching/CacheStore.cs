@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Harness.Abstractions.Services;
+using Harness.Results.Storage;
 
 namespace Harness.Core.Caching;
 

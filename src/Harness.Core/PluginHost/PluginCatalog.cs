@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.Loader;
 using Harness.Abstractions;
 using Harness.Abstractions.Plugins;
 using McMaster.NETCore.Plugins;
@@ -15,7 +16,8 @@ namespace Harness.Core.PluginHost;
 /// host — the contracts (Harness.Abstractions), TorchSharp and Microsoft.Extensions.Logging.Abstractions — so a
 /// plugin's <c>Tensor</c> and <c>ILogger</c> are the host's. Everything else a plugin needs it carries in its own folder
 /// and gets its own copy of, even when the host has another version of the same assembly loaded
-/// (<c>PreferSharedTypes = false</c>); host functionality (BM25, dense mining, caches) reaches plugins only through
+/// (<c>PreferSharedTypes = false</c>, and every assembly in the plugin's folder private: <see cref="PluginFolder"/>),
+/// native libraries included (resolved from the plugin's deps.json and folder); host functionality (BM25, dense mining, caches) reaches plugins only through
 /// the services of the contract. Every failure is confined to the plugin that caused it: a file that is not an
 /// assembly, a missing dependency, an incompatible contract version (1.x included), a TorchSharp minor other than
 /// the contract's, a constructor that throws, invalid metadata or a duplicate id skips that plugin with one
@@ -202,8 +204,16 @@ public sealed class PluginCatalog
         Type[] types;
         try
         {
-            var loader = PluginLoader.CreateFromAssemblyFile(path, SharedTypes, config => config.PreferSharedTypes = false);
+            var loader = PluginLoader.CreateFromAssemblyFile(path, SharedTypes, config =>
+            {
+                config.PreferSharedTypes = false;
+                foreach (var name in PluginFolder.PrivateAssemblies(path, SharedAssemblies.ToList()))
+                {
+                    config.PrivateAssemblies.Add(name);
+                }
+            });
             var assembly = loader.LoadDefaultAssembly();
+            PluginFolder.ResolveNativeLibraries(AssemblyLoadContext.GetLoadContext(assembly)!, path);
             types = assembly.GetTypes();
         }
         catch (ReflectionTypeLoadException e)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Core.Caching;
+using Harness.Results.Storage;
 
 namespace Harness.Core.Provenance;
 

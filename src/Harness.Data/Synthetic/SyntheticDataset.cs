@@ -25,6 +25,7 @@ public sealed class SyntheticDataset : IDataset
     private readonly Dictionary<Split, Qrels> _qrels = [];
     private readonly Dictionary<Split, Qrels> _hidden = [];
     private readonly Lazy<string> _hash;
+    private readonly Lazy<string> _corpusHash;
 
     /// <summary>Generates the dataset's queries and judgments (documents are generated on access).</summary>
     /// <param name="options">The options.</param>
@@ -114,6 +115,7 @@ public sealed class SyntheticDataset : IDataset
         TrainingRelevantPairs = trainPairs;
         Splits = splits.Where(s => _queries[s].Count > 0).ToArray();
         _hash = new Lazy<string>(() => DatasetHasher.Compute(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _corpusHash = new Lazy<string>(() => DatasetContentHash.ComputeCorpus(Corpus), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The options the dataset was generated with.</summary>
@@ -127,6 +129,13 @@ public sealed class SyntheticDataset : IDataset
 
     /// <inheritdoc />
     public string ContentHash => _hash.Value;
+
+    /// <summary>
+    /// The canonical corpus hash (<see cref="DatasetContentHash.ComputeCorpus"/>), computed on first use: the
+    /// corpus depends only on the corpus options, so caches built from documents (BM25 indexes, encoded corpora)
+    /// are shared by datasets that differ in queries or judgments only.
+    /// </summary>
+    public string CorpusHash => _corpusHash.Value;
 
     /// <inheritdoc />
     public IReadOnlyList<Document> Corpus { get; }

@@ -54,11 +54,7 @@ public sealed class ExactDenseSearcher
         for (var qs = 0; qs < q; qs += _options.QueryBatchSize)
         {
             using var batchScope = NewDisposeScope();
-            var qb = queries.narrow(0, qs, Math.Min(_options.QueryBatchSize, q - qs)).to(ScalarType.Float32).to(device);
-            if (_options.Similarity == SimilarityFunction.Cosine)
-            {
-                qb = nn.functional.normalize(qb, p: 2, dim: 1);
-            }
+            var qb = SimilarityMath.Prepare(queries.narrow(0, qs, Math.Min(_options.QueryBatchSize, q - qs)).to(ScalarType.Float32).to(device), _options.Similarity);
 
             Tensor? runValues = null, runIndices = null;
             for (long start = 0; start < n; start += _options.ChunkSize)
@@ -66,12 +62,9 @@ public sealed class ExactDenseSearcher
                 cancellationToken.ThrowIfCancellationRequested();
                 using var chunkScope = NewDisposeScope();
                 var len = Math.Min(_options.ChunkSize, n - start);
-                var chunk = corpus.narrow(0, start, len).to(ScalarType.Float32).to(device);
-                if (_options.Similarity == SimilarityFunction.Cosine)
-                {
-                    chunk = nn.functional.normalize(chunk, p: 2, dim: 1);
-                }
-
+                // The one similarity (SimilarityMath): chunks prepared (normalised for cosine) one at a time, so scores
+                // equal SimilarityMath.Matrix without a second full copy of the corpus.
+                var chunk = SimilarityMath.Prepare(corpus.narrow(0, start, len).to(ScalarType.Float32).to(device), _options.Similarity);
                 var s = qb.matmul(chunk.t());
                 var (values, local) = ChunkTopK(s, (int)Math.Min(kk, len));
                 var global = local.add(start);

@@ -1,6 +1,6 @@
 using Harness.Abstractions.Datasets;
 using Harness.Abstractions.NegativeSamplers;
-using Harness.Training.Batching;
+using Harness.Abstractions.Losses;
 
 namespace Harness.Training.Accounting;
 
@@ -15,7 +15,7 @@ namespace Harness.Training.Accounting;
 public sealed class NegativesAccounting
 {
     private readonly Qrels _hidden;
-    private readonly Qrels _judgments;
+    private readonly TrainingDataView _training;
     private readonly int _positiveGrade;
 
     /// <summary>Creates the accounting for one cell.</summary>
@@ -28,7 +28,7 @@ public sealed class NegativesAccounting
         ArgumentNullException.ThrowIfNull(trainingJudgments);
         ArgumentOutOfRangeException.ThrowIfLessThan(positiveGrade, 1);
         _hidden = hiddenPositives;
-        _judgments = trainingJudgments;
+        _training = TrainingDataView.FromParts("training judgments", [], [], trainingJudgments, positiveGrade);
         _positiveGrade = positiveGrade;
     }
 
@@ -125,24 +125,26 @@ public sealed class NegativesAccounting
         return new NegativesAccount(epoch + 1, sampler, rows.Count, negatives, shortfalls, min, median, max, falseNegatives, inBatchFalse, dropped, droppedFalse);
     }
 
-    /// <summary>For each row, the other rows' candidates (positives, then negatives) that were not excluded for it
-    /// (<see cref="InBatchExclusion"/>) and are hidden positives of its query.</summary>
+    /// <summary>For each row, the other rows' candidates (positives, then negatives) that were not excluded for it and
+    /// are hidden positives of its query. Which columns are excluded is decided by the one in-batch exclusion rule,
+    /// <see cref="LossMath.BuildInBatchExcluded"/> (the mask the batch builder hands the loss), so the accounting
+    /// counts exactly the columns the loss could use as negatives.</summary>
     private long CountInBatch(List<NegativesRecord> batch)
     {
+        var b = batch.Count;
+        var columns = batch.Select(r => (IReadOnlyList<string?>)r.PositiveIds.Concat(r.Sample.DocumentIds).ToList<string?>()).ToList();
+        var labels = batch.Select(r => (IReadOnlyList<float>)r.PositiveIds.Select(_ => 1f).Concat(r.Sample.DocumentIds.Select(_ => 0f)).ToList()).ToList();
+        var m = Math.Max(1, columns.Max(c => c.Count));
+        using var mask = LossMath.BuildInBatchExcluded(batch.Select(r => r.QueryId).ToList(), columns, labels, _training, m);
+        var excluded = mask.data<bool>().ToArray();
         long count = 0;
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < b; i++)
         {
-            var row = batch[i];
-            for (var k = 0; k < batch.Count; k++)
+            for (var j = 0; j < b; j++)
             {
-                if (k == i)
+                for (var c = 0; j != i && c < columns[j].Count; c++)
                 {
-                    continue;
-                }
-
-                foreach (var id in batch[k].PositiveIds.Concat(batch[k].Sample.DocumentIds))
-                {
-                    if (!InBatchExclusion.IsExcluded(id, row.QueryId, row.PositiveIds, _judgments, _positiveGrade) && IsHiddenPositive(row.QueryId, id))
+                    if (!excluded[(((long)i * b) + j) * m + c] && IsHiddenPositive(batch[i].QueryId, columns[j][c]!))
                     {
                         count++;
                     }

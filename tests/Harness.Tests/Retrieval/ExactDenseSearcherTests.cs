@@ -76,6 +76,31 @@ public sealed class ExactDenseSearcherTests
     }
 
     [Test]
+    public void Chunked_cosine_scores_are_the_shared_similarity_exactly_and_a_zero_vector_scores_zero()
+    {
+        // Retrieval and the losses score with one implementation (SimilarityMath): the chunked search must give the
+        // very floats SimilarityMath.Matrix gives for the whole corpus at once, zero vector (eps = 1e-12) included.
+        using var corpus = tensor(new float[] { 3, 4, 0, 0, 1, 2, -2, 1, 0.5f, 0.5f }, [5, 2]);
+        using var queries = tensor(new float[] { 1, 1, -3, 0.25f }, [2, 2]);
+        var r = new ExactDenseSearcher(new DenseSearchOptions { Similarity = SimilarityFunction.Cosine, ChunkSize = 2 }).Search(corpus, queries, 5);
+        using var matrix = SimilarityMath.Matrix(queries, corpus, SimilarityFunction.Cosine);
+        var expected = matrix.data<float>().ToArray();
+        for (var q = 0; q < 2; q++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                var doc = (int)r.Indices[(q * 5) + j];
+                Assert.That(r.Scores[(q * 5) + j], Is.EqualTo(expected[(q * 5) + doc]), $"query {q}, document {doc}");
+            }
+        }
+
+        // Document 1 is the zero vector: score 0 for both queries. q0 = (1,1)/sqrt2 against d0 = (3,4)/5 -> 7/(5 sqrt2).
+        Assert.That(expected[1], Is.EqualTo(0f));
+        Assert.That(expected[5 + 1], Is.EqualTo(0f));
+        Assert.That(expected[0], Is.EqualTo(7 / (5 * Math.Sqrt(2))).Within(1e-6));
+    }
+
+    [Test]
     public void K_larger_than_the_corpus_returns_every_document()
     {
         using var corpus = tensor(new float[] { 1, 2, 3 }, [3, 1]);

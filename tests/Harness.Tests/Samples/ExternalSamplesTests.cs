@@ -8,7 +8,9 @@ namespace Harness.Tests.Samples;
 /// packed into a local folder feed; each sample under samples/ (a reranker, a loss, a negative sampler) is built from
 /// those packages only (no project reference, no DLL path), its output holds neither the contracts nor TorchSharp, the
 /// built harness lists and verifies it, and its own NUnit project (conformance suite + hand-computed values, tensors
-/// on libtorch via the Conformance package's GLIBCXX fix) passes.
+/// on libtorch via the Conformance package's GLIBCXX fix) passes. The <c>dotnet new harness-plugin</c> template
+/// (templates/Harness.Plugin.Templates) is checked on the same feed: installed into a private hive, instantiated for
+/// every kind, built and tested from the packages only, and each plugin verified by the built harness.
 /// </summary>
 [NonParallelizable]
 public sealed class ExternalSamplesTests
@@ -87,5 +89,41 @@ public sealed class ExternalSamplesTests
         var test = ProcessRunner.Run("dotnet", ["test", "-nologo", $"-p:HarnessVersion={_version}"], workingDirectory: dir, timeoutSeconds: 1200);
         Assert.That(test.ExitCode, Is.Zero, test.Stdout + test.Stderr);
         Assert.That(test.Stdout, Does.Contain("Passed!"));
+    }
+
+    [Test]
+    public void The_dotnet_new_template_gives_a_plugin_of_every_kind_that_builds_passes_its_tests_and_verifies()
+    {
+        var hive = _temp!.Combine("template-hive");
+        var template = Path.Combine(TestPaths.RepoRoot, "templates", "Harness.Plugin.Templates");
+        var install = ProcessRunner.Run("dotnet", ["new", "install", template, "--debug:custom-hive", hive], timeoutSeconds: 300);
+        Assert.That(install.ExitCode, Is.Zero, install.Stdout + install.Stderr);
+
+        // One project pair per kind, under the samples root so its nuget.config (the packed feed) applies, built and
+        // tested with one `dotnet test` over a solution (one restore, one build graph: the CI cost stays small).
+        var kinds = new[] { ("loss", "TplLoss"), ("negative-sampler", "TplSampler"), ("reranker", "TplReranker"), ("encoder", "TplEncoder"), ("dataset", "TplDataset") };
+        var root = Path.Combine(_root, "from-template");
+        var solution = new System.Text.StringBuilder("<Solution>\n");
+        foreach (var (kind, name) in kinds)
+        {
+            var create = ProcessRunner.Run("dotnet", ["new", "harness-plugin", "--kind", kind, "-n", name, "-o", Path.Combine(root, name), "--debug:custom-hive", hive], timeoutSeconds: 300);
+            Assert.That(create.ExitCode, Is.Zero, $"{kind}: {create.Stdout}{create.Stderr}");
+            solution.Append(CultureInfo.InvariantCulture, $"  <Project Path=\"{name}/{name}/{name}.csproj\" />\n  <Project Path=\"{name}/{name}.Tests/{name}.Tests.csproj\" />\n");
+        }
+
+        File.WriteAllText(Path.Combine(root, "Plugins.slnx"), solution.Append("</Solution>\n").ToString());
+        var test = ProcessRunner.Run("dotnet", ["test", "Plugins.slnx", "-nologo", $"-p:HarnessVersion={_version}"], workingDirectory: root, timeoutSeconds: 1200);
+        Assert.That(test.ExitCode, Is.Zero, test.Stdout + test.Stderr);
+        Assert.That(test.Stdout.Split("Passed!").Length - 1, Is.EqualTo(kinds.Length), test.Stdout);
+
+        foreach (var (kind, name) in kinds)
+        {
+            var output = Path.Combine(root, name, name, "bin", "Debug", "net10.0");
+            Assert.That(File.Exists(Path.Combine(output, "TorchSharp.dll")), Is.False, $"{kind}: TorchSharp must not be copied next to the plugin");
+            var id = string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+            var verify = HarnessCli.Run("plugins", "verify", Path.Combine(output, name + ".dll"));
+            Assert.That(verify.ExitCode, Is.Zero, $"{kind}: {verify.Stdout}{verify.Stderr}");
+            Assert.That(verify.Stdout, Does.Contain(id).And.Contain("0 failed"), kind);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Harness.Core.Caching;
+using Harness.Results.Storage;
 using Harness.Tests.Support;
 
 namespace Harness.Tests.Core.Caching;

@@ -1,3 +1,4 @@
+using Harness.Abstractions.Plugins;
 using Harness.Core.Caching;
 using Harness.Tests.Support;
 
@@ -14,6 +15,10 @@ public sealed class CacheRootTests
         Assert.That(CacheRoot.Resolve(k => env.GetValueOrDefault(k)), Is.EqualTo("/x/harness"));
         env["XDG_CACHE_HOME"] = null;
         Assert.That(CacheRoot.Resolve(k => env.GetValueOrDefault(k)), Is.EqualTo("/h/.cache/harness"));
+
+        // The contract's default (plugin authors' test contexts) is the same rule, not a copy of it.
+        Assert.That(PluginContext.DefaultCacheDirectory(), Is.EqualTo(CacheRoot.Resolve()));
+        Assert.That(new PluginContext(1).CacheDirectory, Is.EqualTo(CacheRoot.Resolve()));
 
         // The shell helper the scripts source gives the same answers.
         var script = Path.Combine(TestPaths.RepoRoot, "scripts", "lib", "cache-root.sh");
