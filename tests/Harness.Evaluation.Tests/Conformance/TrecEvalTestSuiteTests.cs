@@ -12,7 +12,6 @@ public sealed class TrecEvalTestSuiteTests
         "-q -miprec_at_recall..10,.20,.25,.75,.50 -m P.5,7,3 -m recall.20,2000 -m Rprec_mult.5.0,0.2,0.35 -mutility.2,-1,0,0 "
         + "-m 11pt_avg..25,.5,.75 -mndcg.1=3,2=9,4=4.5 -mndcg_cut.10,20,23.4 -msuccess.2,5,20 qrels.test results.test";
 
-    private const string NotImplemented = "trec_eval's preference rel_info formats (-R prefs, -R qrels_prefs) and the prefs_* measures are not implemented";
 
     /// <summary>(expected file, arguments as in the Makefile with the test/ prefix dropped, why it cannot pass yet or null).</summary>
     private static readonly (string Expected, string Arguments, string? Pending)[] Suite =
@@ -27,9 +26,9 @@ public sealed class TrecEvalTestSuiteTests
         ("out.test.aql", "-m all_trec -mrelstring.20 -q -l2 qrels.rel_level results.test", null),
         ("out.test.meas_params", MeasParams, null),
         ("out.test.aqZ", "-q -m all_trec -Z zscores_file qrels.test results.test", null),
-        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.test prefs.results.test", NotImplemented),
-        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.comment.test prefs.results.test", NotImplemented),
-        ("out.test.qrels_prefs", "-m all_prefs -q -R qrels_prefs qrels.test results.test", NotImplemented),
+        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.test prefs.results.test", null),
+        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.comment.test prefs.results.test", null),
+        ("out.test.qrels_prefs", "-m all_prefs -q -R qrels_prefs qrels.test results.test", null),
         ("out.test.qrels_jg", "-m qrels_jg -q -R qrels_jg qrels.123 results.test", null),
         ("out.test.qrels_jg", "-m qrels_jg -q -R qrels_jg qrels.comments.123 results.test", null),
     ];
