@@ -268,6 +268,10 @@ public sealed class Evaluator
             {
                 rows[p] = ScorePreferences(preferences, run, queryIds[p], missing[p], width);
             }
+            catch (EvaluationException e) when (e.Error == EvaluationError.Malformed)
+            {
+                errors[p] = new EvaluationException($"{preferences.Source}: {e.Message}", e.Error) { QueryId = e.QueryId };
+            }
             catch (EvaluationException e)
             {
                 errors[p] = e;
@@ -291,6 +295,31 @@ public sealed class Evaluator
         }
 
         return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], rows, missing, null, null);
+    }
+
+    /// <summary>
+    /// <see cref="EvaluatePreferences"/> on a run read from <paramref name="runPath"/> (a file, <c>-</c>, a FIFO, gzip
+    /// or xz); a docno repeated in a query is reported with its line.
+    /// </summary>
+    /// <exception cref="EvaluationException">As <see cref="EvaluatePreferences"/>, or an unreadable or malformed run.</exception>
+    public EvaluationResult EvaluatePreferencesRunFile(TrecPreferences preferences, string runPath, bool lenient = false)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        ArgumentNullException.ThrowIfNull(runPath);
+        var run = RunFileReader.ReadToMemory(runPath, lenient);
+        try
+        {
+            return EvaluatePreferences(preferences, run);
+        }
+        catch (EvaluationException e) when (e.DocNo is not null && e.QueryId is not null)
+        {
+            var line = RunFileReader.FindDuplicateLine(runPath, e.QueryId, e.DocNo);
+            throw new EvaluationException(line > 0 ? $"{runPath}:{line}: {e.Message}" : $"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId, DocNo = e.DocNo };
+        }
+        catch (EvaluationException e) when (e.Error == EvaluationError.MissingQuery)
+        {
+            throw new EvaluationException($"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId };
+        }
     }
 
     private double[] ScorePreferences(TrecPreferences preferences, TrecRun run, string queryId, bool missing, int width)

@@ -13,12 +13,16 @@ public sealed class TrecPreferences
 {
     private readonly Dictionary<string, List<PreferenceJudgment>> _queries;
 
-    internal TrecPreferences(Dictionary<string, List<PreferenceJudgment>> queries, long coercedLines)
+    internal TrecPreferences(string source, Dictionary<string, List<PreferenceJudgment>> queries, long coercedLines)
     {
+        Source = source;
         _queries = queries;
         CoercedLines = coercedLines;
         QueryIds = [.. queries.Keys.OrderBy(q => System.Text.Encoding.UTF8.GetBytes(q), StrcmpComparer.Instance)];
     }
+
+    /// <summary>The file the judgments were read from (named in errors found while counting preferences).</summary>
+    public string Source { get; }
 
     /// <summary>Every judged query, in strcmp order (the order trec_eval evaluates and prints them).</summary>
     public IReadOnlyList<string> QueryIds { get; }

@@ -47,11 +47,17 @@ public sealed class TrecEvalTestSuiteTests
         ("out.comment.l2", "-q -m official -m relstring.5 -l 2 qrels.comment.test results.comment.test"),
         ("out.rel_level.aql-1", "-q -m all_trec -l -1 qrels.rel_level results.test"),
         ("out.trunc.aqcl2", "-q -m all_trec -c -l 2 qrels.rel_level results.trunc"),
+        ("out.prefs.edge.aqc", "-m all_prefs -q -c -R prefs prefs.edge prefs.edge.run"),
+        ("out.prefs.edge.aqcM3", "-m all_prefs -q -c -M 3 -R prefs prefs.edge prefs.edge.run"),
+        ("out.qrels_prefs.rel_level.aq", "-m all_prefs -q -R qrels_prefs qrels.rel_level results.test"),
+        ("out.qrels_prefs.123.qc", "-m prefs -q -c -R qrels_prefs qrels.123 results.trunc"),
     ];
+
+    private static string GeneratedFile(string name) => Path.Combine(Cases.TrecEvalData, "..", "generated", name);
 
     public static IEnumerable<TestCaseData> SuiteCases() =>
         Suite.Select(c => new TestCaseData(Cases.TrecEval(c.Expected), c.Arguments, c.Pending).SetName($"trec_eval {c.Arguments} == {c.Expected}"))
-            .Concat(Generated.Select(c => new TestCaseData(Path.Combine(Cases.TrecEvalData, "..", "generated", c.Expected), c.Arguments, null)
+            .Concat(Generated.Select(c => new TestCaseData(GeneratedFile(c.Expected), c.Arguments, null)
                 .SetName($"trec_eval {c.Arguments} == generated/{c.Expected}")));
 
     [TestCaseSource(nameof(SuiteCases))]
@@ -65,7 +71,7 @@ public sealed class TrecEvalTestSuiteTests
         }
 
         var args = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(a => File.Exists(Cases.TrecEval(a)) ? Cases.TrecEval(a) : a)
+            .Select(a => File.Exists(Cases.TrecEval(a)) ? Cases.TrecEval(a) : File.Exists(GeneratedFile(a)) ? GeneratedFile(a) : a)
             .ToArray();
         var run = EvalRun.Files(args);
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);

@@ -53,7 +53,8 @@ internal static class TrecEvalCommandLine
                             Success@k,IPrec@r,Rprec,Bpref,infAP,SetP,SetR,SetF,NumRet,NumRel,NumRelRet,NumQ;
                             (rel=N) sets one measure's relevance level: P(rel=2)@10
           --format F        trec | table | json | tsv (default: trec; table when --measures is given)
-        Exit status: 0 ok, 1 usage error, 2 unreadable or malformed input (file:line: what), 4 missing query.
+        Exit status: 0 ok; 2 bad input: a usage error, an unknown measure, an unreadable or malformed file
+        (file:line: what), a repeated docno; 4 a judged query missing from the run (without -c).
         """;
 
     /// <summary>Runs <c>harness eval</c> with trec_eval's arguments (the tokens after <c>eval</c>).</summary>
@@ -71,7 +72,7 @@ internal static class TrecEvalCommandLine
         catch (EvalUsageException e)
         {
             stderr.Write($"harness eval: {e.Message}\nTry 'harness eval --help'.\n");
-            return EvalExitCodes.Usage;
+            return EvalExitCodes.BadInput;
         }
 
         if (parsed.Help)
@@ -89,13 +90,13 @@ internal static class TrecEvalCommandLine
         if (parsed.Files.Count != 2)
         {
             stderr.Write($"harness eval: expected QRELS and RUN files, got {parsed.Files.Count} operand(s)\n{HelpText}\n");
-            return EvalExitCodes.Usage;
+            return EvalExitCodes.BadInput;
         }
 
         if (parsed.Files[0] == "-" && parsed.Files[1] == "-")
         {
             stderr.Write("harness eval: only one of QRELS and RUN can be '-' (standard input)\n");
-            return EvalExitCodes.Usage;
+            return EvalExitCodes.BadInput;
         }
 
         try
@@ -119,7 +120,7 @@ internal static class TrecEvalCommandLine
                     ? TrecPreferences.Load(parsed.Files[0], parsed.Lenient)
                     : TrecPreferences.LoadQrels(parsed.Files[0], parsed.Lenient);
                 qrelsCoerced = prefs.CoercedLines;
-                result = new Evaluator(measures, options).EvaluatePreferences(prefs, TrecRun.Load(parsed.Files[1], parsed.Lenient));
+                result = new Evaluator(measures, options).EvaluatePreferencesRunFile(prefs, parsed.Files[1], parsed.Lenient);
             }
             else
             {

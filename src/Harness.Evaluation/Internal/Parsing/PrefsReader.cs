@@ -97,7 +97,7 @@ internal static class PrefsReader
             throw new EvaluationException($"{name}:{Math.Max(lineNo, 1)}: the prefs file holds no judgment (empty, or only comments and blank lines)", EvaluationError.Malformed);
         }
 
-        return new TrecPreferences(queries, coerced);
+        return new TrecPreferences(name, queries, coerced);
     }
 
     private static byte[] Intern(Dictionary<string, byte[]> keys, ReadOnlySpan<byte> field)

@@ -29,10 +29,11 @@ public sealed class EvalStandardInputTests
     }
 
     [Test]
-    public void Both_inputs_from_standard_input_is_a_usage_error()
+    public void Both_inputs_from_standard_input_is_a_usage_error_exit_2()
     {
+        // The house's bad-input status (src/Harness.Cli/ExitStatus.cs), not trec_eval's usage status 1.
         var result = HarnessCli.Run("eval", "-", "-");
-        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Is.EqualTo("harness eval: only one of QRELS and RUN can be '-' (standard input)\n"));
     }
 }
