@@ -26,7 +26,7 @@ internal static class PrefsReader
             }
             catch (Exception e) when (InputFile.IsReadFailure(e))
             {
-                throw new EvaluationException($"{path}: cannot read prefs file: {e.Message}", EvaluationError.Unreadable);
+                throw input.Failure(path, "prefs file", e);
             }
         }
 

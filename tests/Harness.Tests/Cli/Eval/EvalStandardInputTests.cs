@@ -28,6 +28,23 @@ public sealed class EvalStandardInputTests
         Assert.That(result.Stdout, Is.EqualTo(expected));
     }
 
+    [TestCase("results.test.gz", "gzip")]
+    [TestCase("results.test.xz", "xz")]
+    public void A_truncated_compressed_run_on_standard_input_is_reported_as_truncated(string name, string kind)
+    {
+        // Half of the compressed file through a pipe: read sequentially, decompressed, then found cut short.
+        var compressed = Path.Combine(TestPaths.RepoRoot, "tests", "Harness.Evaluation.Tests", "TestData", "streams", name);
+        var result = ProcessRunner.Run("bash", ["-c", "head -c $(( $(stat -c %s \"$RUN\") / 2 )) \"$RUN\" | \"$HARNESS\" eval \"$QRELS\" -"], environment: new Dictionary<string, string>
+        {
+            ["HARNESS"] = HarnessCli.Executable,
+            ["QRELS"] = Data("qrels.test"),
+            ["RUN"] = compressed,
+        });
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Is.EqualTo($"-: truncated {kind} stream: the compressed run file ends before its end\n"));
+        Assert.That(result.Stdout, Is.Empty);
+    }
+
     [Test]
     public void Both_inputs_from_standard_input_is_a_usage_error_exit_2()
     {
