@@ -115,6 +115,12 @@ public sealed class Evaluator
                 throw new EvaluationException(
                     $"trec_eval: Can't calculate measure '{m.Measure.Name}': it needs judgment-group qrels (-R qrels_jg)", EvaluationError.CannotCalculate);
             }
+
+            if (m.Measure.NeedsPreferences)
+            {
+                throw new EvaluationException(
+                    $"trec_eval: Can't calculate measure '{m.Measure.Name}': it needs preference judgments (-R prefs or -R qrels_prefs)", EvaluationError.CannotCalculate);
+            }
         }
 
         var (ordered, rows, texts, missing) = ScoreQueries(qrels, run);
@@ -214,6 +220,131 @@ public sealed class Evaluator
         }
 
         return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], combined, missing, null, JudgedRelevant([.. judgments.Groups.Select(g => g.Qrels)]));
+    }
+
+    /// <summary>
+    /// Evaluates a run against preference judgments (trec_eval -R prefs / -R qrels_prefs, form_prefs_counts.c): each
+    /// judged query's preferences are counted against its ranking (score descending, ties by docno ascending as
+    /// form_prefs_counts.c sorts, first -M kept). Only runid, num_q and the prefs_* measures can be computed this way,
+    /// as in trec_eval; -l, -J and -N do not apply. With -c a query missing from the run is scored on trec_eval's
+    /// one-document stand-in ranking.
+    /// </summary>
+    /// <exception cref="EvaluationException">
+    /// Another measure was asked for, a duplicate docno, inconsistent judgments within a group, or a missing query
+    /// without -c.
+    /// </exception>
+    public EvaluationResult EvaluatePreferences(TrecPreferences preferences, TrecRun run)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        ArgumentNullException.ThrowIfNull(run);
+        foreach (var m in _measures.Measures)
+        {
+            if (!m.Measure.NeedsPreferences && m.Measure.Name is not ("runid" or "num_q"))
+            {
+                throw new EvaluationException(
+                    $"trec_eval: Can't calculate measure '{m.Measure.Name}' on preference judgments (-R prefs, -R qrels_prefs): only runid, num_q and the prefs_* measures",
+                    EvaluationError.CannotCalculate);
+            }
+        }
+
+        var queryIds = preferences.QueryIds;
+        var missing = new bool[queryIds.Count];
+        for (var p = 0; p < queryIds.Count; p++)
+        {
+            missing[p] = run.For(queryIds[p]).Count == 0;
+            if (missing[p] && !_options.AverageOverComplete)
+            {
+                throw new EvaluationException(
+                    $"query {queryIds[p]} is in the prefs but not in the run (use -c to score it as an empty ranking)", EvaluationError.MissingQuery) { QueryId = queryIds[p] };
+            }
+        }
+
+        var width = _columns.Length;
+        var rows = new double[queryIds.Count][];
+        var errors = new EvaluationException?[queryIds.Count];
+        Parallel.For(0, queryIds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+        {
+            try
+            {
+                rows[p] = ScorePreferences(preferences, run, queryIds[p], missing[p], width);
+            }
+            catch (EvaluationException e) when (e.Error == EvaluationError.Malformed)
+            {
+                errors[p] = new EvaluationException($"{preferences.Source}: {e.Message}", e.Error) { QueryId = e.QueryId };
+            }
+            catch (EvaluationException e)
+            {
+                errors[p] = e;
+            }
+        });
+
+        foreach (var e in errors)
+        {
+            if (e is not null)
+            {
+                throw e;
+            }
+        }
+
+        if (_options.ZScores is { } z)
+        {
+            for (var p = 0; p < queryIds.Count; p++)
+            {
+                ToZScores(z, queryIds[p], rows[p]);
+            }
+        }
+
+        return BuildResult(run.RunId, run.CoercedLines, [.. queryIds], rows, missing, null, null);
+    }
+
+    /// <summary>
+    /// <see cref="EvaluatePreferences"/> on a run read from <paramref name="runPath"/> (a file, <c>-</c>, a FIFO, gzip
+    /// or xz); a docno repeated in a query is reported with its line.
+    /// </summary>
+    /// <exception cref="EvaluationException">As <see cref="EvaluatePreferences"/>, or an unreadable or malformed run.</exception>
+    public EvaluationResult EvaluatePreferencesRunFile(TrecPreferences preferences, string runPath, bool lenient = false)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        ArgumentNullException.ThrowIfNull(runPath);
+        var run = RunFileReader.ReadToMemory(runPath, lenient);
+        try
+        {
+            return EvaluatePreferences(preferences, run);
+        }
+        catch (EvaluationException e) when (e.DocNo is not null && e.QueryId is not null)
+        {
+            var line = RunFileReader.FindDuplicateLine(runPath, e.QueryId, e.DocNo);
+            throw new EvaluationException(line > 0 ? $"{runPath}:{line}: {e.Message}" : $"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId, DocNo = e.DocNo };
+        }
+        catch (EvaluationException e) when (e.Error == EvaluationError.MissingQuery)
+        {
+            throw new EvaluationException($"{runPath}: {e.Message}", e.Error) { QueryId = e.QueryId };
+        }
+    }
+
+    private double[] ScorePreferences(TrecPreferences preferences, TrecRun run, string queryId, bool missing, int width)
+    {
+        // trec_eval.c's -c stand-in ranking for a query missing from the run: one unjudged document, score 1.0.
+        IReadOnlyList<(byte[] DocNo, double Sim)> results = missing
+            ? [("ceci_nest_pas_un_docno"u8.ToArray(), 1.0)]
+            : [.. run.For(queryId).Select(r => (Encoding.UTF8.GetBytes(r.DocNo), r.Score))];
+        var counts = Internal.Preferences.PreferenceCounts.Form(preferences.For(queryId), results, _options.MaxDocumentsPerQuery, queryId);
+        var row = new double[width];
+        for (var i = 0; i < _measures.Measures.Count; i++)
+        {
+            var m = _measures.Measures[i];
+            var values = row.AsSpan(_offsets[i], m.Names.Count);
+            if (m.Measure is PreferenceMeasure prefs)
+            {
+                prefs.ComputePreferences(counts, values);
+            }
+            else if (m.Measure.Name == "num_q")
+            {
+                values[0] = 1;
+            }
+        }
+
+        return row;
     }
 
     private (JudgedQuery[] Ordered, double[][] Rows, string?[][]? Texts, bool[] Missing) ScoreQueries(TrecQrels qrels, RunData run)

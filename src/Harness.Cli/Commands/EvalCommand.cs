@@ -11,6 +11,12 @@ namespace Harness.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
+    // Compile-time checks (a division by zero is a compile error): EvalExitCodes repeats ExitStatus's values because
+    // Commands/Eval is also compiled into Harness.Evaluation.Tests, which cannot reference Harness.Core.
+    private const int SameSuccess = 1 / (EvalExitCodes.Ok == ExitStatus.Success ? 1 : 0);
+    private const int SameBadInput = 1 / (EvalExitCodes.BadInput == ExitStatus.BadInput ? 1 : 0);
+    private const int SameMissingQuery = 1 / (EvalExitCodes.MissingQuery == ExitStatus.MissingQuery ? 1 : 0);
+
     public static Command Create()
     {
         var tokens = new Argument<string[]>("trec_eval-arguments")

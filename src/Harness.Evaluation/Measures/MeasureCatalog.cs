@@ -40,6 +40,20 @@ internal static class MeasureCatalog
         new SetMapMeasure(),
         new SetFMeasure(),
         new NumNonrelJudgedRetMeasure(),
+        PrefsCountMeasure.Possible,
+        PrefsCountMeasure.Fulfilled,
+        PrefsCountMeasure.FulfilledRetrieved,
+        new PrefsSimpleMeasure(PreferenceScope.All),
+        new PrefsPairMeasure(PreferenceScope.All),
+        new PrefsAvgjgMeasure(PreferenceScope.All),
+        new PrefsAvgjgRnonrelMeasure(retrievedOnly: false),
+        new PrefsSimpleMeasure(PreferenceScope.Retrieved),
+        new PrefsPairMeasure(PreferenceScope.Retrieved),
+        new PrefsAvgjgMeasure(PreferenceScope.Retrieved),
+        new PrefsAvgjgRnonrelMeasure(retrievedOnly: true),
+        new PrefsSimpleMeasure(PreferenceScope.Implied),
+        new PrefsPairMeasure(PreferenceScope.Implied),
+        new PrefsAvgjgMeasure(PreferenceScope.Implied),
         new MapAvgjgMeasure(),
         new PAvgjgMeasure(),
         new RprecMultAvgjgMeasure(),
@@ -74,9 +88,23 @@ internal static class MeasureCatalog
     /// <summary><c>-m qrels_jg</c>: the judgment-group measures (measures.c qrels_jg_names).</summary>
     public static IReadOnlyList<string> QrelsJg { get; } = ["runid", "num_q", "map_avgjg", "P_avgjg", "Rprec_mult_avgjg"];
 
+    /// <summary><c>-m all_prefs</c>: every preference measure (measures.c prefs_names).</summary>
+    public static IReadOnlyList<string> AllPrefs { get; } =
+    [
+        "runid", "num_q", "prefs_num_prefs_poss", "prefs_num_prefs_ful", "prefs_num_prefs_ful_ret", "prefs_simp", "prefs_pair",
+        "prefs_avgjg", "prefs_avgjg_Rnonrel", "prefs_simp_ret", "prefs_pair_ret", "prefs_avgjg_ret", "prefs_avgjg_Rnonrel_ret",
+        "prefs_simp_imp", "prefs_pair_imp", "prefs_avgjg_imp",
+    ];
+
+    /// <summary><c>-m prefs</c>: the official preference measures (measures.c prefs_off_name).</summary>
+    public static IReadOnlyList<string> Prefs { get; } =
+        ["runid", "num_q", "prefs_num_prefs_poss", "prefs_num_prefs_ful", "prefs_num_prefs_ful_ret", "prefs_simp", "prefs_pair", "prefs_avgjg"];
+
     public static IReadOnlyList<string>? Nickname(string name) => name switch
     {
         "qrels_jg" => QrelsJg,
+        "all_prefs" => AllPrefs,
+        "prefs" => Prefs,
         "official" => Official,
         "all_trec" => AllTrec,
         "set" => Set,

@@ -36,6 +36,12 @@ internal abstract class TrecMeasure
     /// </summary>
     public virtual bool NeedsJudgmentGroups => false;
 
+    /// <summary>
+    /// Whether the measure counts preferences (the prefs_* measures, <see cref="PreferenceMeasure"/>): it needs
+    /// preference judgments (<c>-R prefs</c> or <c>-R qrels_prefs</c>).
+    /// </summary>
+    public virtual bool NeedsPreferences => false;
+
     /// <summary>A copy configured with the text after the first '.' of <c>-m name.params</c>.</summary>
     public virtual TrecMeasure WithParameters(string parameters) =>
         throw new EvaluationException($"measure '{Name}' takes no parameters (got '{parameters}')", EvaluationError.InvalidMeasure);

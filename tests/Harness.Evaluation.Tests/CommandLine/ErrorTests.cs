@@ -23,9 +23,9 @@ public sealed class ErrorTests
     [Test]
     public void A_duplicate_docno_in_a_run_query_is_an_error_with_its_line()
     {
-        // form_res_rels fails, so trec_eval.c reports "Can't calculate measure" and exits 4.
+        // form_res_rels fails, so trec_eval.c reports "Can't calculate measure" and exits 4; bad input here (2).
         var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun + "q1 Q0 d2 5 0.1 tie\n");
-        Assert.That(run.ExitCode, Is.EqualTo(4));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Match(@"run:5: duplicate docno d2 in query q1 \(trec_eval.form_res_rels: duplicate docs d2\)"));
         Assert.That(run.Stdout, Is.Empty);
     }
@@ -40,9 +40,9 @@ public sealed class ErrorTests
     [Test]
     public void A_duplicate_docno_in_the_qrels_is_an_error()
     {
-        // Also detected by form_res_rels (get_qrels does not check): exit 4.
+        // Also detected by form_res_rels (get_qrels does not check; trec_eval exits 4): bad input, exit 2.
         var run = EvalRun.Text(Cases.TieQrels + "q1 0 d2 0\n", Cases.TieRun);
-        Assert.That(run.ExitCode, Is.EqualTo(4));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Match(@"qrels:5: duplicate docno d2 in qrels query q1"));
     }
 
@@ -59,28 +59,29 @@ public sealed class ErrorTests
     [TestCase(new[] { "--format", "xml" }, "unknown format 'xml'")]
     [TestCase(new[] { "--measures", "Foo@3" }, "unknown measure 'Foo@3'")]
     [TestCase(new[] { "-m", "map.5" }, "measure 'map' takes no parameters")]
-    public void Usage_errors_exit_1(string[] options, string message)
+    public void Usage_errors_exit_2_the_houses_bad_input(string[] options, string message)
     {
+        // trec_eval exits 1 on these; harness eval uses ExitStatus's meanings, where 1 is "a check failed".
         var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun, options);
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain(message));
         Assert.That(run.Stdout, Is.Empty);
     }
 
     [Test]
-    public void An_option_value_missing_at_the_end_exits_1()
+    public void An_option_value_missing_at_the_end_exits_2()
     {
         // getopt takes the next argument as the value, so only a trailing -m lacks one.
         var run = EvalRun.Files("qrels", "run", "-m");
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain("option requires an argument -- 'm'"));
     }
 
     [Test]
-    public void Wrong_number_of_files_exits_1()
+    public void Wrong_number_of_files_exits_2()
     {
         var run = EvalRun.Files("only-one-file");
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain("expected QRELS and RUN files, got 1"));
     }
 

@@ -158,14 +158,15 @@ public sealed class OptionTests
             "--Rel_info_format", "qrels", "--Results_format=trec_results", "--Debug_level", "0", q, r);
         Assert.That(shortForm.ExitCode, Is.Zero, shortForm.Stderr);
         Assert.That(longForm.Stdout, Is.EqualTo(shortForm.Stdout).And.Not.Empty);
-        Assert.That(EvalRun.Files("--measur", "map", q, r).ExitCode, Is.EqualTo(1), "no abbreviations");
+        Assert.That(EvalRun.Files("--measur", "map", q, r).ExitCode, Is.EqualTo(2), "no abbreviations");
     }
 
     [Test]
-    public void The_preference_formats_are_refused_with_a_reason()
+    public void An_unknown_rel_info_format_is_refused_with_the_supported_ones()
     {
-        var run = EvalRun.Files("-R", "prefs", "-m", "all_prefs", Cases.TrecEval("prefs.test"), Cases.TrecEval("prefs.results.test"));
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Stderr, Does.StartWith("harness eval: rel_info format 'prefs' is not supported (qrels, qrels_jg; prefs and qrels_prefs are not implemented)"));
+        var run = EvalRun.Files("-R", "qrels_json", Cases.TrecEval("qrels.test"), Cases.TrecEval("results.test"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr, Does.StartWith("harness eval: rel_info format 'qrels_json' is not supported (qrels, qrels_jg, prefs, qrels_prefs)"));
+        Assert.That(run.Stdout, Is.Empty);
     }
 }

@@ -12,7 +12,6 @@ public sealed class TrecEvalTestSuiteTests
         "-q -miprec_at_recall..10,.20,.25,.75,.50 -m P.5,7,3 -m recall.20,2000 -m Rprec_mult.5.0,0.2,0.35 -mutility.2,-1,0,0 "
         + "-m 11pt_avg..25,.5,.75 -mndcg.1=3,2=9,4=4.5 -mndcg_cut.10,20,23.4 -msuccess.2,5,20 qrels.test results.test";
 
-    private const string NotImplemented = "trec_eval's preference rel_info formats (-R prefs, -R qrels_prefs) and the prefs_* measures are not implemented";
 
     /// <summary>(expected file, arguments as in the Makefile with the test/ prefix dropped, why it cannot pass yet or null).</summary>
     private static readonly (string Expected, string Arguments, string? Pending)[] Suite =
@@ -27,9 +26,9 @@ public sealed class TrecEvalTestSuiteTests
         ("out.test.aql", "-m all_trec -mrelstring.20 -q -l2 qrels.rel_level results.test", null),
         ("out.test.meas_params", MeasParams, null),
         ("out.test.aqZ", "-q -m all_trec -Z zscores_file qrels.test results.test", null),
-        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.test prefs.results.test", NotImplemented),
-        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.comment.test prefs.results.test", NotImplemented),
-        ("out.test.qrels_prefs", "-m all_prefs -q -R qrels_prefs qrels.test results.test", NotImplemented),
+        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.test prefs.results.test", null),
+        ("out.test.prefs", "-m all_prefs -q -R prefs prefs.comment.test prefs.results.test", null),
+        ("out.test.qrels_prefs", "-m all_prefs -q -R qrels_prefs qrels.test results.test", null),
         ("out.test.qrels_jg", "-m qrels_jg -q -R qrels_jg qrels.123 results.test", null),
         ("out.test.qrels_jg", "-m qrels_jg -q -R qrels_jg qrels.comments.123 results.test", null),
     ];
@@ -48,11 +47,17 @@ public sealed class TrecEvalTestSuiteTests
         ("out.comment.l2", "-q -m official -m relstring.5 -l 2 qrels.comment.test results.comment.test"),
         ("out.rel_level.aql-1", "-q -m all_trec -l -1 qrels.rel_level results.test"),
         ("out.trunc.aqcl2", "-q -m all_trec -c -l 2 qrels.rel_level results.trunc"),
+        ("out.prefs.edge.aqc", "-m all_prefs -q -c -R prefs prefs.edge prefs.edge.run"),
+        ("out.prefs.edge.aqcM3", "-m all_prefs -q -c -M 3 -R prefs prefs.edge prefs.edge.run"),
+        ("out.qrels_prefs.rel_level.aq", "-m all_prefs -q -R qrels_prefs qrels.rel_level results.test"),
+        ("out.qrels_prefs.123.qc", "-m prefs -q -c -R qrels_prefs qrels.123 results.trunc"),
     ];
+
+    private static string GeneratedFile(string name) => Path.Combine(Cases.TrecEvalData, "..", "generated", name);
 
     public static IEnumerable<TestCaseData> SuiteCases() =>
         Suite.Select(c => new TestCaseData(Cases.TrecEval(c.Expected), c.Arguments, c.Pending).SetName($"trec_eval {c.Arguments} == {c.Expected}"))
-            .Concat(Generated.Select(c => new TestCaseData(Path.Combine(Cases.TrecEvalData, "..", "generated", c.Expected), c.Arguments, null)
+            .Concat(Generated.Select(c => new TestCaseData(GeneratedFile(c.Expected), c.Arguments, null)
                 .SetName($"trec_eval {c.Arguments} == generated/{c.Expected}")));
 
     [TestCaseSource(nameof(SuiteCases))]
@@ -66,7 +71,7 @@ public sealed class TrecEvalTestSuiteTests
         }
 
         var args = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(a => File.Exists(Cases.TrecEval(a)) ? Cases.TrecEval(a) : a)
+            .Select(a => File.Exists(Cases.TrecEval(a)) ? Cases.TrecEval(a) : File.Exists(GeneratedFile(a)) ? GeneratedFile(a) : a)
             .ToArray();
         var run = EvalRun.Files(args);
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);

@@ -31,11 +31,12 @@ public sealed class SourceCheckTests
     }
 
     [Test]
-    public void Utility_with_other_than_four_coefficients_fails_to_calculate_with_exit_4()
+    public void Utility_with_other_than_four_coefficients_fails_to_calculate_with_exit_2()
     {
         // m_utility.c returns UNDEF from calc when num_params != 4; trec_eval.c: "Can't calculate measure", exit(4).
+        // harness eval: bad input (the house's 2).
         var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun, "-m", "utility.1,2");
-        Assert.That(run.ExitCode, Is.EqualTo(4));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain("improper number of coefficients"));
         Assert.That(run.Stdout, Is.Empty);
     }
@@ -105,11 +106,11 @@ public sealed class SourceCheckTests
     }
 
     [Test]
-    public void Empty_parameters_are_an_illegal_measure_exit_1()
+    public void Empty_parameters_are_an_illegal_measure_exit_2()
     {
-        // trec_eval.c add_meas_arg_info: "improper measure in parameter", mark_measure fails, exit(1).
+        // trec_eval.c add_meas_arg_info: "improper measure in parameter", mark_measure fails, exit(1); bad input here.
         var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun, "-m", "P.");
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
     }
 
     [TestCase("P.5,5", "duplicate cutoffs")]
@@ -200,7 +201,7 @@ public sealed class SourceCheckTests
     public void A_duplicate_docno_with_the_same_score_is_still_found_after_sorting()
     {
         var run = EvalRun.Text(Cases.TieQrels, Cases.TieRun + "q1 Q0 d2 5 0.5 tie\n");
-        Assert.That(run.ExitCode, Is.EqualTo(4));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain("duplicate docno d2"));
     }
 }

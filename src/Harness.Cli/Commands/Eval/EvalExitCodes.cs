@@ -3,28 +3,25 @@ using Harness.Evaluation;
 namespace Harness.Cli.Commands.Eval;
 
 /// <summary>
-/// Exit statuses of <c>harness eval</c> (trec_eval 10.0's where it has them): 0 ok, 1 usage, 2 bad input, 4 a qrels
-/// query missing from the run or trec_eval's "Can't calculate measure". They agree with the house vocabulary (0, 2, 4);
-/// trec_eval's usage status 1 is kept for compatibility.
+/// Exit statuses of <c>harness eval</c>: the house's (<c>src/Harness.Cli/ExitStatus.cs</c>), with trec_eval's 4 kept
+/// for a qrels query missing from the run. Everything else that stops an evaluation is bad input (2): a usage error,
+/// an unknown measure or bad parameters, an unreadable or malformed file, a docno repeated in a query, a measure the
+/// judgments cannot give (trec_eval exits 1 or 4 for some of these; the house's meanings win). A closed standard output
+/// is <c>ExitStatus.StdoutClosed</c> (141), handled in Program. The values are repeated here, not referenced, because
+/// this folder is also compiled into Harness.Evaluation.Tests, which has no Harness.Core; EvalCommand checks at compile
+/// time that they equal ExitStatus's.
 /// </summary>
 internal static class EvalExitCodes
 {
+    /// <summary><c>ExitStatus.Success</c>.</summary>
     public const int Ok = 0;
 
-    /// <summary>Bad command line (unknown option or measure, wrong number of files).</summary>
-    public const int Usage = 1;
+    /// <summary><c>ExitStatus.BadInput</c>: a bad command line or measure, or input that cannot be evaluated.</summary>
+    public const int BadInput = 2;
 
-    /// <summary>A file cannot be read, a line is malformed, or a measure's parameters are invalid.</summary>
-    public const int Input = 2;
-
-    /// <summary>A qrels query has no results in the run without <c>-c</c>; a duplicate docno; utility without 4 values.</summary>
-    public const int CalculationFailed = 4;
+    /// <summary><c>ExitStatus.MissingQuery</c>: a judged query has no results in the run and <c>-c</c> was not given (trec_eval's 4).</summary>
+    public const int MissingQuery = 4;
 
     /// <summary>The one place an <see cref="EvaluationError"/> becomes an exit status.</summary>
-    public static int For(EvaluationError error) => error switch
-    {
-        EvaluationError.InvalidMeasure => Usage,
-        EvaluationError.MissingQuery or EvaluationError.CannotCalculate => CalculationFailed,
-        _ => Input,
-    };
+    public static int For(EvaluationError error) => error == EvaluationError.MissingQuery ? MissingQuery : BadInput;
 }

@@ -190,10 +190,10 @@ internal static class GetoptParser
                     result.TrecMeasures.Add(value);
                     break;
                 case 'R':
-                    if (value is not ("qrels" or "qrels_jg"))
+                    if (value is not ("qrels" or "qrels_jg" or "prefs" or "qrels_prefs"))
                     {
                         // trec_eval's preference formats (prefs, qrels_prefs) are not implemented.
-                        throw Usage($"rel_info format '{value}' is not supported (qrels, qrels_jg; prefs and qrels_prefs are not implemented)");
+                        throw Usage($"rel_info format '{value}' is not supported (qrels, qrels_jg, prefs, qrels_prefs)");
                     }
 
                     result.RelInfoFormat = value;

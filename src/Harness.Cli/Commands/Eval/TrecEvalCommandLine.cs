@@ -25,13 +25,17 @@ internal static class TrecEvalCommandLine
           -M N           evaluate only the first N documents of each query (after sorting)
           -J             drop retrieved documents that are not judged
           -N N           number of documents in the collection (utility)
-          -R FORMAT      judgments format: qrels (default) or qrels_jg (second field = judgment group;
-                         measures map_avgjg, P_avgjg, Rprec_mult_avgjg, nickname qrels_jg)
+          -R FORMAT      judgments format: qrels (default); qrels_jg (second field = judgment group;
+                         measures map_avgjg, P_avgjg, Rprec_mult_avgjg, nickname qrels_jg); prefs
+                         (lines 'qid jg jsg docno rel_level': preferences within judgment sub groups) or
+                         qrels_prefs (a qrels file read as preferences, iter = judgment group), with the
+                         prefs_* measures (nicknames prefs, all_prefs)
           -Z FILE        print z-scores: each query's value v becomes (v - mean) / stddev from FILE's
                          'qid measure mean stddev' lines before averaging (lines prefixed Z)
           -m MEASURE[.PARAMS]
                          a measure, a family with parameters (P.5,10  ndcg_cut.10  iprec_at_recall..1,.5
-                         Rprec_mult.0.5,2  utility.2,-1,0,0  ndcg.1=3,2=9) or a nickname (official, all_trec, set);
+                         Rprec_mult.0.5,2  utility.2,-1,0,0  ndcg.1=3,2=9) or a nickname (official, all_trec, set, qrels_jg,
+                         prefs, all_prefs);
                          repeatable; default: official
           -a             same as -m all_trec
           -h, --help     this text;  -v, --version  the version
@@ -49,7 +53,8 @@ internal static class TrecEvalCommandLine
                             Success@k,IPrec@r,Rprec,Bpref,infAP,SetP,SetR,SetF,NumRet,NumRel,NumRelRet,NumQ;
                             (rel=N) sets one measure's relevance level: P(rel=2)@10
           --format F        trec | table | json | tsv (default: trec; table when --measures is given)
-        Exit status: 0 ok, 1 usage error, 2 unreadable or malformed input (file:line: what), 4 missing query.
+        Exit status: 0 ok; 2 bad input: a usage error, an unknown measure, an unreadable or malformed file
+        (file:line: what), a repeated docno; 4 a judged query missing from the run (without -c).
         """;
 
     /// <summary>Runs <c>harness eval</c> with trec_eval's arguments (the tokens after <c>eval</c>).</summary>
@@ -67,7 +72,7 @@ internal static class TrecEvalCommandLine
         catch (EvalUsageException e)
         {
             stderr.Write($"harness eval: {e.Message}\nTry 'harness eval --help'.\n");
-            return EvalExitCodes.Usage;
+            return EvalExitCodes.BadInput;
         }
 
         if (parsed.Help)
@@ -85,13 +90,13 @@ internal static class TrecEvalCommandLine
         if (parsed.Files.Count != 2)
         {
             stderr.Write($"harness eval: expected QRELS and RUN files, got {parsed.Files.Count} operand(s)\n{HelpText}\n");
-            return EvalExitCodes.Usage;
+            return EvalExitCodes.BadInput;
         }
 
         if (parsed.Files[0] == "-" && parsed.Files[1] == "-")
         {
             stderr.Write("harness eval: only one of QRELS and RUN can be '-' (standard input)\n");
-            return EvalExitCodes.Usage;
+            return EvalExitCodes.BadInput;
         }
 
         try
@@ -108,6 +113,14 @@ internal static class TrecEvalCommandLine
                 var groups = TrecJudgmentGroups.Load(parsed.Files[0], parsed.Lenient);
                 qrelsCoerced = groups.CoercedLines;
                 result = new Evaluator(measures, options).EvaluateJudgmentGroups(groups, TrecRun.Load(parsed.Files[1], parsed.Lenient));
+            }
+            else if (parsed.RelInfoFormat is "prefs" or "qrels_prefs")
+            {
+                var prefs = parsed.RelInfoFormat == "prefs"
+                    ? TrecPreferences.Load(parsed.Files[0], parsed.Lenient)
+                    : TrecPreferences.LoadQrels(parsed.Files[0], parsed.Lenient);
+                qrelsCoerced = prefs.CoercedLines;
+                result = new Evaluator(measures, options).EvaluatePreferencesRunFile(prefs, parsed.Files[1], parsed.Lenient);
             }
             else
             {

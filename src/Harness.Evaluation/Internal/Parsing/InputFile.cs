@@ -12,6 +12,16 @@ namespace Harness.Evaluation.Internal.Parsing;
 internal sealed class InputFile : IDisposable
 {
     private readonly IDisposable? _owner;
+    private EndTrackingStream? _compressedSource;
+    private char _compression;
+
+    static InputFile()
+    {
+        // .NET's GZipStream ends a truncated stream silently (returns 0 as at a proper end) unless this switch is on;
+        // with it on, it throws InvalidDataException when its input ends before the deflate stream does. Set here,
+        // before the first gzip input is opened, so `harness eval` reports the truncation instead of the cut last line.
+        AppContext.SetSwitch("System.IO.Compression.UseStrictValidation", true);
+    }
 
     private InputFile(SafeFileHandle? handle, long length, Stream? stream, IDisposable? owner)
     {
@@ -62,7 +72,7 @@ internal sealed class InputFile : IDisposable
             }
 
             return Compression(magic[..n]) is { } kind
-                ? new InputFile(null, 0, Decompress(file, kind), null)
+                ? Compressed(file, kind)
                 : new InputFile(handle, RandomAccess.GetLength(handle), null, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
@@ -105,6 +115,16 @@ internal sealed class InputFile : IDisposable
     public static bool IsReadFailure(Exception e) =>
         e is IOException or InvalidDataException || (e.GetType().Namespace?.StartsWith("SharpCompress", StringComparison.Ordinal) ?? false);
 
+    /// <summary>
+    /// The one-line error for a read failure (<see cref="IsReadFailure"/>) of this input: <c>PATH: truncated gzip
+    /// stream: ...</c> when the decompressor failed after the compressed data ran out, else <c>PATH: cannot read WHAT: ...</c>.
+    /// </summary>
+    public EvaluationException Failure(string path, string what, Exception e) =>
+        _compressedSource is { ReachedEnd: true }
+            ? new EvaluationException(
+                $"{path}: truncated {(_compression == 'g' ? "gzip" : "xz")} stream: the compressed {what} ends before its end", EvaluationError.Unreadable)
+            : new EvaluationException($"{path}: cannot read {what}: {e.Message}", EvaluationError.Unreadable);
+
     public void Dispose()
     {
         Stream?.Dispose();
@@ -127,7 +147,13 @@ internal sealed class InputFile : IDisposable
         }
 
         var whole = new PrefixedStream(magic, n, stream);
-        return new InputFile(null, 0, Compression(magic.AsSpan(0, n)) is { } kind ? Decompress(whole, kind) : whole, null);
+        return Compression(magic.AsSpan(0, n)) is { } kind ? Compressed(whole, kind) : new InputFile(null, 0, whole, null);
+    }
+
+    private static InputFile Compressed(Stream source, char kind)
+    {
+        var tracked = new EndTrackingStream(source);
+        return new InputFile(null, 0, new DecompressingStream(Decompress(tracked, kind)), null) { _compressedSource = tracked, _compression = kind };
     }
 
     private static char? Compression(ReadOnlySpan<byte> magic)

@@ -39,7 +39,7 @@ internal static class QrelsReader
             }
             catch (Exception e) when (InputFile.IsReadFailure(e))
             {
-                throw new EvaluationException($"{path}: cannot read qrels file: {e.Message}", EvaluationError.Unreadable);
+                throw input.Failure(path, "qrels file", e);
             }
         }
 

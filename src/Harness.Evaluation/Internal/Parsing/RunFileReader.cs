@@ -27,7 +27,7 @@ internal static class RunFileReader
         }
         catch (Exception e) when (InputFile.IsReadFailure(e))
         {
-            throw new EvaluationException($"{path}: cannot read run file: {e.Message}", EvaluationError.Unreadable);
+            throw input.Failure(path, "run file", e);
         }
 
         long linesBefore = 0, coerced = 0, kept = 0;
@@ -72,16 +72,25 @@ internal static class RunFileReader
         return chunks;
     }
 
-    /// <summary>Reads a stream in 4 MiB blocks; each block ends at a line end (a line longer than a block grows it).</summary>
+    /// <summary>
+    /// Reads a stream in 4 MiB blocks, each ending at a line end (a line longer than a block grows it), and parses the
+    /// blocks on other cores while the next ones are read (at most one block per core in flight). Chunks keep the
+    /// blocks' order, so lines, errors and sums are those of a single-threaded read. Reading stops after a block with
+    /// an error.
+    /// </summary>
     private static RunChunk[] ReadSequential(Stream stream, TrecQrels qrels, bool lenient)
     {
-        var chunks = new List<RunChunk>();
+        var chunks = new List<RunChunk?>();
+        var tasks = new List<Task>();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var failed = 0;
+        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
         var buffer = ArrayPool<byte>.Shared.Rent(SliceBytes);
         try
         {
             var filled = 0;
             var eof = false;
-            while (!eof || filled > 0)
+            while ((!eof || filled > 0) && Volatile.Read(ref failed) == 0)
             {
                 while (!eof && filled < buffer.Length)
                 {
@@ -105,25 +114,65 @@ internal static class RunFileReader
                     continue;
                 }
 
-                var chunk = new RunChunk((end / 34) + 16, (end / 3) + 64);
-                ParseBlock(buffer.AsSpan(0, end), 0, qrels, chunk, lenient);
-                chunk.BuildSegments(qrels.QueryCount);
-                chunks.Add(chunk);
-                if (chunk.Error is not null)
+                // The unparsed tail (the start of the next line) moves to a fresh buffer; this one goes to a worker.
+                var next = ArrayPool<byte>.Shared.Rent(Math.Max(SliceBytes, 2 * (filled - end)));
+                Array.Copy(buffer, end, next, 0, filled - end);
+                var block = buffer;
+                var length = end;
+                buffer = next;
+                filled -= end;
+                int index;
+                lock (chunks)
                 {
-                    break;
+                    index = chunks.Count;
+                    chunks.Add(null);
                 }
 
-                Array.Copy(buffer, end, buffer, 0, filled - end);
-                filled -= end;
+                slots.Wait();
+                tasks.Add(Task.Run(() =>
+                {
+                    try
+                    {
+                        var chunk = new RunChunk((length / 34) + 16, (length / 3) + 64);
+                        ParseBlock(block.AsSpan(0, length), 0, qrels, chunk, lenient);
+                        chunk.BuildSegments(qrels.QueryCount);
+                        lock (chunks)
+                        {
+                            chunks[index] = chunk;
+                        }
+
+                        if (chunk.Error is not null)
+                        {
+                            Volatile.Write(ref failed, 1);
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Enqueue(e);
+                        Volatile.Write(ref failed, 1);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(block);
+                        slots.Release();
+                    }
+                }));
             }
         }
         finally
         {
+            // Whatever happened while reading (a truncated gzip throws here), no worker may outlive its buffer or the
+            // semaphore.
+            Task.WaitAll([.. tasks]);
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return [.. chunks];
+        if (failures.TryDequeue(out var failure))
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return [.. chunks.Select(c => c!)];
     }
 
     private static RunChunk ParseSlice(SafeFileHandle handle, long fileLength, long start, long end, TrecQrels qrels, bool lenient)
@@ -342,7 +391,7 @@ internal static class RunFileReader
             }
             catch (Exception e) when (InputFile.IsReadFailure(e))
             {
-                throw new EvaluationException($"{path}: cannot read run file: {e.Message}", EvaluationError.Unreadable);
+                throw input.Failure(path, "run file", e);
             }
         }
 

@@ -28,11 +28,29 @@ public sealed class EvalStandardInputTests
         Assert.That(result.Stdout, Is.EqualTo(expected));
     }
 
-    [Test]
-    public void Both_inputs_from_standard_input_is_a_usage_error()
+    [TestCase("results.test.gz", "gzip")]
+    [TestCase("results.test.xz", "xz")]
+    public void A_truncated_compressed_run_on_standard_input_is_reported_as_truncated(string name, string kind)
     {
+        // Half of the compressed file through a pipe: read sequentially, decompressed, then found cut short.
+        var compressed = Path.Combine(TestPaths.RepoRoot, "tests", "Harness.Evaluation.Tests", "TestData", "streams", name);
+        var result = ProcessRunner.Run("bash", ["-c", "head -c $(( $(stat -c %s \"$RUN\") / 2 )) \"$RUN\" | \"$HARNESS\" eval \"$QRELS\" -"], environment: new Dictionary<string, string>
+        {
+            ["HARNESS"] = HarnessCli.Executable,
+            ["QRELS"] = Data("qrels.test"),
+            ["RUN"] = compressed,
+        });
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Is.EqualTo($"-: truncated {kind} stream: the compressed run file ends before its end\n"));
+        Assert.That(result.Stdout, Is.Empty);
+    }
+
+    [Test]
+    public void Both_inputs_from_standard_input_is_a_usage_error_exit_2()
+    {
+        // The house's bad-input status (src/Harness.Cli/ExitStatus.cs), not trec_eval's usage status 1.
         var result = HarnessCli.Run("eval", "-", "-");
-        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Is.EqualTo("harness eval: only one of QRELS and RUN can be '-' (standard input)\n"));
     }
 }
