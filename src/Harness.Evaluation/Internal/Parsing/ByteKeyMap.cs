@@ -42,6 +42,7 @@ internal sealed class ByteKeyMap
 
     public int ValueAt(int index) => _values[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Hash(ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
