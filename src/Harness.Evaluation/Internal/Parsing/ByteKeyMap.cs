@@ -67,7 +67,8 @@ internal sealed class ByteKeyMap
     /// <summary>The entry index of <paramref name="key"/>, or -1.</summary>
     public int IndexOf(ReadOnlySpan<byte> key) => IndexOf(key, Hash(key));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Inlined into the run parser's per-line loop (one lookup per run line); precompiled elsewhere.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ReadOnlySpan<byte> key, int hash)
     {
         var slot = hash & _mask;
