@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Harness.Evaluation.Internal.Parsing;
 
@@ -11,9 +12,10 @@ namespace Harness.Evaluation.Internal.Ranking;
 internal sealed class RunChunk
 {
     // Where the entries of each query begin, in parse order (a new run starts when the query changes): usually one run
-    // per query of the slice, one per entry for an unsorted run. Replaces a query index per entry.
-    private int[] _runQueries = new int[64];
-    private int[] _runStarts = new int[64];
+    // per query of the slice, one per entry for an unsorted run. Replaces a query index per entry. Pooled: an unsorted
+    // run needs them as long as the chunk, and they are dropped once the segments are built.
+    private int[] _runQueries = ArrayPool<int>.Shared.Rent(256);
+    private int[] _runStarts = ArrayPool<int>.Shared.Rent(256);
     private int _runs;
 
     public RunChunk(int capacity, int arenaCapacity)
@@ -107,10 +109,10 @@ internal sealed class RunChunk
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void StartRun(int queryIndex, int start)
     {
-        if (_runs == _runQueries.Length)
+        if (_runs == _runQueries.Length || _runs == _runStarts.Length)
         {
-            Array.Resize(ref _runQueries, _runs * 2);
-            Array.Resize(ref _runStarts, _runs * 2);
+            _runQueries = Regrow(_runQueries, _runs);
+            _runStarts = Regrow(_runStarts, _runs);
         }
 
         _runQueries[_runs] = queryIndex;
@@ -140,9 +142,19 @@ internal sealed class RunChunk
             Regroup(queryCount);
         }
 
+        ArrayPool<int>.Shared.Return(_runQueries);
+        ArrayPool<int>.Shared.Return(_runStarts);
         _runQueries = [];
         _runStarts = [];
         _runs = 0;
+    }
+
+    private static int[] Regrow(int[] array, int used)
+    {
+        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(256, used * 2));
+        Array.Copy(array, bigger, used);
+        ArrayPool<int>.Shared.Return(array);
+        return bigger;
     }
 
     private void Regroup(int queryCount)
@@ -173,11 +185,11 @@ internal sealed class RunChunk
             docPosition += docBytes[q];
         }
 
-        var scores = new double[Count];
-        var rels = new int[Count];
-        var hashes = new int[Count];
-        var starts = new int[Count + 1];
-        var arena = new byte[ArenaLength];
+        var scores = GC.AllocateUninitializedArray<double>(Count);
+        var rels = GC.AllocateUninitializedArray<int>(Count);
+        var hashes = GC.AllocateUninitializedArray<int>(Count);
+        var starts = GC.AllocateUninitializedArray<int>(Count + 1);
+        var arena = GC.AllocateUninitializedArray<byte>(ArenaLength);
         for (var r = 0; r < _runs; r++)
         {
             var q = _runQueries[r];
