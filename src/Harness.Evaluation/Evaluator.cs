@@ -94,9 +94,13 @@ public sealed class Evaluator
         }
     }
 
-    internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo)
+    internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo) => Resolve(judged, docNo, ByteKeyMap.Hash(docNo));
+
+    /// <summary>The qrels level of <paramref name="docNo"/> (hash precomputed), or a <see cref="RelevanceValues"/> marker.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Resolve(JudgedQuery judged, ReadOnlySpan<byte> docNo, int hash)
     {
-        var d = judged.Documents.IndexOf(docNo);
+        var d = judged.Documents.IndexOf(docNo, hash);
         if (d < 0)
         {
             return RelevanceValues.NonPool;
@@ -508,7 +512,7 @@ public sealed class Evaluator
                 for (var i = s.Start; i < s.Start + s.Count; i++)
                 {
                     var start = chunk.DocStarts[i];
-                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = start, Length = chunk.DocStarts[i + 1] - start };
+                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = start, Length = chunk.DocStarts[i + 1] - start, Hash = chunk.Hashes[i] };
                 }
             }
         }

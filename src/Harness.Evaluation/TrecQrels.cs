@@ -100,7 +100,12 @@ public sealed class TrecQrels
 
     internal bool TryAdd(ReadOnlySpan<byte> queryId, ReadOnlySpan<byte> docNo, int relevance)
     {
-        Volatile.Write(ref _ordered, null);
+        if (_ordered is not null)
+        {
+            // Only when set: no volatile write per qrels line on the load path.
+            Volatile.Write(ref _ordered, null);
+        }
+
         var index = _queryIndex.Add(queryId, _queries.Count, out var added);
         if (added)
         {

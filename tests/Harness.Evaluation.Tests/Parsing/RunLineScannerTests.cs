@@ -24,7 +24,7 @@ public sealed class RunLineScannerTests
             }
 
             var pos = rng.Next(0, length - 64 + 1);
-            if (!RunLineScanner.TryScan(bytes, pos, vs, vl, out var vn, out var vnext, out var vcomment))
+            if (!RunLineScanner.TryScan(bytes, pos, vs, vl, out var vn, out var vnext, out var vcomment, out var vlineEnd))
             {
                 continue;
             }
@@ -32,6 +32,8 @@ public sealed class RunLineScannerTests
             var (sn, snext, scomment, ss, sl) = Scalar(bytes, pos);
             var context = Encoding.ASCII.GetString(bytes, pos, Math.Min(64, length - pos));
             Assert.That((vn, vnext, vcomment), Is.EqualTo((sn, snext, scomment)), context);
+            var newline = Array.IndexOf(bytes, (byte)'\n', pos, Math.Min(64, length - pos));
+            Assert.That(vlineEnd, Is.EqualTo(newline), context + " (line end)");
             for (var f = 0; f < Math.Min(vn, 5); f++)
             {
                 Assert.That((vs[f], vl[f]), Is.EqualTo((ss[f], sl[f])), context);

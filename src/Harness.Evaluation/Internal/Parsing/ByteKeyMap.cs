@@ -42,6 +42,7 @@ internal sealed class ByteKeyMap
 
     public int ValueAt(int index) => _values[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Hash(ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
@@ -66,7 +67,8 @@ internal sealed class ByteKeyMap
     /// <summary>The entry index of <paramref name="key"/>, or -1.</summary>
     public int IndexOf(ReadOnlySpan<byte> key) => IndexOf(key, Hash(key));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Inlined into the run parser's per-line loop (one lookup per run line); precompiled elsewhere.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ReadOnlySpan<byte> key, int hash)
     {
         var slot = hash & _mask;

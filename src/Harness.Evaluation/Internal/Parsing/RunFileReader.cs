@@ -251,8 +251,9 @@ internal static class RunFileReader
         {
             // One pass over the line's fields (qid, iter, docno, rank, sim; then only "is there a sixth?"),
             // then a vectorised search for the newline from there.
-            if (!RunLineScanner.TryScan(bytes, pos, starts, lengths, out var n, out var i, out var comment))
+            if (!RunLineScanner.TryScan(bytes, pos, starts, lengths, out var n, out var i, out var comment, out var lineEnd))
             {
+                lineEnd = -1;
                 n = 0;
                 i = pos;
                 comment = false;
@@ -292,8 +293,12 @@ internal static class RunFileReader
                 }
             }
 
-            var nl = bytes[i..].IndexOf((byte)'\n');
-            var lineEnd = nl < 0 ? bytes.Length : i + nl;
+            if (lineEnd < 0)
+            {
+                var nl = bytes[i..].IndexOf((byte)'\n');
+                lineEnd = nl < 0 ? bytes.Length : i + nl;
+            }
+
             chunk.LineCount++;
             if (!comment && n > 0)
             {
@@ -305,8 +310,7 @@ internal static class RunFileReader
                 }
 
                 var scoreField = bytes.Slice(starts[4], lengths[4]);
-                var score = CNumber.Atof(scoreField);
-                if (!CNumber.IsStrictDecimal(scoreField, score))
+                if (!ScoreField.TryParse(scoreField, out var score) && !CNumber.IsStrictDecimal(scoreField, score = CNumber.Atof(scoreField)))
                 {
                     if (!lenient)
                     {
@@ -346,7 +350,8 @@ internal static class RunFileReader
                 }
 
                 var docNo = bytes.Slice(starts[2], lengths[2]);
-                chunk.Add(current!.Index, score, Evaluator.Resolve(current, docNo), docNo);
+                var hash = ByteKeyMap.Hash(docNo);
+                chunk.Add(current!.Index, score, Evaluator.Resolve(current, docNo, hash), docNo, hash);
             }
 
             pos = lineEnd + 1;

@@ -8,17 +8,19 @@ namespace Harness.Evaluation.Internal.Parsing;
 /// Finds the fields of a run line from a 64-byte window with two vector compares: a bit mask of white space
 /// (' ' and '\t'..'\r', C's isspace) and one of newlines, then the fields are runs of zero bits. Handles lines whose
 /// first six fields start within 64 bytes (nearly all run lines); anything else returns false for the scalar scanner.
-/// Semantics are exactly those of the scalar loop in <see cref="RunFileReader"/>.
+/// Semantics are exactly those of the scalar loop in <see cref="RunFileReader"/>. The newline mask also gives the line
+/// end when it lies in the window (<c>lineEnd</c>; -1 when the caller must search for it).
 /// </summary>
 internal static class RunLineScanner
 {
     // Fully optimised at first call: ReadyToRun code cannot assume AVX2, and tier-0 vector code is very slow.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryScan(ReadOnlySpan<byte> bytes, int pos, Span<int> starts, Span<int> lengths, out int fields, out int next, out bool comment)
+    public static bool TryScan(ReadOnlySpan<byte> bytes, int pos, Span<int> starts, Span<int> lengths, out int fields, out int next, out bool comment, out int lineEnd)
     {
         fields = 0;
         next = pos;
         comment = false;
+        lineEnd = -1;
         if (!Vector256.IsHardwareAccelerated || pos + 64 > bytes.Length)
         {
             return false;
@@ -30,6 +32,11 @@ internal static class RunLineScanner
         var newline = (ulong)Vector256.Equals(v0, Vector256.Create((byte)'\n')).ExtractMostSignificantBits()
             | ((ulong)Vector256.Equals(v1, Vector256.Create((byte)'\n')).ExtractMostSignificantBits() << 32);
         var end = newline == 0 ? 64 : BitOperations.TrailingZeroCount(newline);
+        if (end < 64)
+        {
+            lineEnd = pos + end;
+        }
+
         var i = 0;
         var n = 0;
         while (true)

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Harness.Evaluation.Internal.Parsing;
 
 namespace Harness.Evaluation.Internal.Ranking;
 
@@ -49,13 +48,15 @@ internal sealed class EvaluationWorker(EvaluationOptions options)
         var mask = size - 1;
         for (var i = 0; i < docs.Length; i++)
         {
-            var d = TrecOrder.DocNo(docs[i], chunks);
-            var slot = ByteKeyMap.Hash(d) & mask;
+            // The hash was computed once, when the docno was looked up in the qrels while parsing.
+            var hash = docs[i].Hash;
+            var slot = hash & mask;
             while (table[slot] != 0)
             {
                 var o = docs[table[slot] - 1];
-                if (TrecOrder.DocNo(o, chunks).SequenceEqual(d))
+                if (o.Hash == hash && TrecOrder.DocNo(o, chunks).SequenceEqual(TrecOrder.DocNo(docs[i], chunks)))
                 {
+                    var d = TrecOrder.DocNo(docs[i], chunks);
                     var docNo = Encoding.UTF8.GetString(d);
                     throw new EvaluationException(
                         $"duplicate docno {docNo} in query {queryId} (trec_eval.form_res_rels: duplicate docs {docNo})", EvaluationError.CannotCalculate)

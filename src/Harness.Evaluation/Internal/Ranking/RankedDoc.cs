@@ -8,4 +8,7 @@ internal struct RankedDoc
     public int Chunk;
     public int Start;
     public int Length;
+
+    /// <summary>The docno's <see cref="Parsing.ByteKeyMap.Hash"/> (from parsing; the duplicate check's key).</summary>
+    public int Hash;
 }

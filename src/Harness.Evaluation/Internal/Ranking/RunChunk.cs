@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Harness.Evaluation.Internal.Parsing;
 
 namespace Harness.Evaluation.Internal.Ranking;
 
@@ -10,19 +11,30 @@ namespace Harness.Evaluation.Internal.Ranking;
 /// </summary>
 internal sealed class RunChunk
 {
-    private int[] _queries;
+    // Where the entries of each query begin, in parse order (a new run starts when the query changes): usually one run
+    // per query of the slice, one per entry for an unsorted run. Replaces a query index per entry. Pooled: an unsorted
+    // run needs them as long as the chunk, and they are dropped once the segments are built.
+    private int[] _runQueries = ArrayPool<int>.Shared.Rent(256);
+    private int[] _runStarts = ArrayPool<int>.Shared.Rent(256);
+    private int _runs;
 
     public RunChunk(int capacity, int arenaCapacity)
     {
-        Scores = new double[Math.Max(capacity, 16)];
-        Rels = new int[Scores.Length];
-        DocStarts = new int[Scores.Length + 1];
-        Arena = new byte[Math.Max(arenaCapacity, 256)];
-        _queries = ArrayPool<int>.Shared.Rent(Scores.Length);
+        // Uninitialised: every element is written by Add before it is read (these arrays are most of the heap).
+        var n = Math.Max(capacity, 16);
+        Scores = GC.AllocateUninitializedArray<double>(n);
+        Rels = GC.AllocateUninitializedArray<int>(n);
+        Hashes = GC.AllocateUninitializedArray<int>(n);
+        DocStarts = GC.AllocateUninitializedArray<int>(n + 1);
+        DocStarts[0] = 0;
+        Arena = GC.AllocateUninitializedArray<byte>(Math.Max(arenaCapacity, 256));
     }
 
     public double[] Scores;
     public int[] Rels;
+
+    /// <summary>Each docno's <see cref="ByteKeyMap.Hash"/>, computed once for the qrels lookup and reused by the duplicate check.</summary>
+    public int[] Hashes;
 
     /// <summary>Where each docno starts in <see cref="Arena"/>; docno i ends where i + 1 starts (DocStarts[Count] = ArenaLength).</summary>
     public int[] DocStarts;
@@ -47,8 +59,36 @@ internal sealed class RunChunk
 
     public ReadOnlySpan<byte> DocNo(int i) => Arena.AsSpan(DocStarts[i], DocStarts[i + 1] - DocStarts[i]);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(int queryIndex, double score, int rel, ReadOnlySpan<byte> docNo)
+    public void Add(int queryIndex, double score, int rel, ReadOnlySpan<byte> docNo) =>
+        Add(queryIndex, score, rel, docNo, ByteKeyMap.Hash(docNo));
+
+    /// <summary>Appends one result; <paramref name="hash"/> is <see cref="ByteKeyMap.Hash"/> of <paramref name="docNo"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int queryIndex, double score, int rel, ReadOnlySpan<byte> docNo, int hash)
+    {
+        var count = Count;
+        if (count == Scores.Length || ArenaLength + docNo.Length > Arena.Length)
+        {
+            Grow(docNo.Length);
+        }
+
+        if (_runs == 0 || _runQueries[_runs - 1] != queryIndex)
+        {
+            StartRun(queryIndex, count);
+        }
+
+        var at = ArenaLength;
+        docNo.CopyTo(Arena.AsSpan(at));
+        Scores[count] = score;
+        Rels[count] = rel;
+        Hashes[count] = hash;
+        ArenaLength = at + docNo.Length;
+        Count = count + 1;
+        DocStarts[count + 1] = ArenaLength;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int docNoLength)
     {
         if (Count == Scores.Length)
         {
@@ -56,75 +96,77 @@ internal sealed class RunChunk
             var n = Count + (Count / 2) + 16;
             Array.Resize(ref Scores, n);
             Array.Resize(ref Rels, n);
+            Array.Resize(ref Hashes, n);
             Array.Resize(ref DocStarts, n + 1);
-            var queries = ArrayPool<int>.Shared.Rent(n);
-            Array.Copy(_queries, queries, Count);
-            ArrayPool<int>.Shared.Return(_queries);
-            _queries = queries;
         }
 
-        if (ArenaLength + docNo.Length > Arena.Length)
+        if (ArenaLength + docNoLength > Arena.Length)
         {
-            Array.Resize(ref Arena, Math.Max(Arena.Length + (Arena.Length / 2), ArenaLength + docNo.Length));
+            Array.Resize(ref Arena, Math.Max(Arena.Length + (Arena.Length / 2), ArenaLength + docNoLength));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StartRun(int queryIndex, int start)
+    {
+        if (_runs == _runQueries.Length || _runs == _runStarts.Length)
+        {
+            _runQueries = Regrow(_runQueries, _runs);
+            _runStarts = Regrow(_runStarts, _runs);
         }
 
-        docNo.CopyTo(Arena.AsSpan(ArenaLength));
-        Scores[Count] = score;
-        Rels[Count] = rel;
-        _queries[Count] = queryIndex;
-        DocStarts[Count] = ArenaLength;
-        ArenaLength += docNo.Length;
-        Count++;
-        DocStarts[Count] = ArenaLength;
+        _runQueries[_runs] = queryIndex;
+        _runStarts[_runs] = start;
+        _runs++;
     }
 
     /// <summary>
-    /// Makes <see cref="Segments"/> from the query of each entry: runs of one query as they are when the slice is
+    /// Makes <see cref="Segments"/> from the runs of one query as they were added: as they are when the slice is
     /// grouped by query (the usual run file); when queries interleave (an unsorted run), the entries are first regrouped
-    /// by a stable counting sort so each query has one segment. Call once, after the last <see cref="Add"/>.
+    /// by a stable counting sort so each query has one segment. Call once, after the last <c>Add</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BuildSegments(int queryCount)
     {
-        var queries = _queries.AsSpan(0, Count);
-        var changes = 0;
-        for (var i = 1; i < queries.Length; i++)
-        {
-            if (queries[i] != queries[i - 1])
-            {
-                changes++;
-            }
-        }
-
+        var changes = Math.Max(0, _runs - 1);
         if (changes <= 64 || changes <= Count / 16)
         {
-            var start = 0;
-            for (var i = 1; i <= queries.Length; i++)
+            for (var r = 0; r < _runs; r++)
             {
-                if (i == queries.Length || queries[i] != queries[start])
-                {
-                    Segments.Add(new RunSegment(queries[start], start, i - start));
-                    start = i;
-                }
+                var end = r + 1 < _runs ? _runStarts[r + 1] : Count;
+                Segments.Add(new RunSegment(_runQueries[r], _runStarts[r], end - _runStarts[r]));
             }
         }
         else
         {
-            Regroup(queries, queryCount);
+            Regroup(queryCount);
         }
 
-        ArrayPool<int>.Shared.Return(_queries);
-        _queries = [];
+        ArrayPool<int>.Shared.Return(_runQueries);
+        ArrayPool<int>.Shared.Return(_runStarts);
+        _runQueries = [];
+        _runStarts = [];
+        _runs = 0;
     }
 
-    private void Regroup(ReadOnlySpan<int> queries, int queryCount)
+    private static int[] Regrow(int[] array, int used)
+    {
+        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(256, used * 2));
+        Array.Copy(array, bigger, used);
+        ArrayPool<int>.Shared.Return(array);
+        return bigger;
+    }
+
+    private void Regroup(int queryCount)
     {
         var counts = new int[queryCount];
         var docBytes = new int[queryCount];
-        for (var i = 0; i < queries.Length; i++)
+        for (var r = 0; r < _runs; r++)
         {
-            counts[queries[i]]++;
-            docBytes[queries[i]] += DocStarts[i + 1] - DocStarts[i];
+            var q = _runQueries[r];
+            var end = r + 1 < _runs ? _runStarts[r + 1] : Count;
+            counts[q] += end - _runStarts[r];
+            docBytes[q] += DocStarts[end] - DocStarts[_runStarts[r]];
         }
 
         var offsets = new int[queryCount];
@@ -143,27 +185,34 @@ internal sealed class RunChunk
             docPosition += docBytes[q];
         }
 
-        var scores = new double[Count];
-        var rels = new int[Count];
-        var starts = new int[Count + 1];
-        var arena = new byte[ArenaLength];
-        for (var i = 0; i < queries.Length; i++)
+        var scores = GC.AllocateUninitializedArray<double>(Count);
+        var rels = GC.AllocateUninitializedArray<int>(Count);
+        var hashes = GC.AllocateUninitializedArray<int>(Count);
+        var starts = GC.AllocateUninitializedArray<int>(Count + 1);
+        var arena = GC.AllocateUninitializedArray<byte>(ArenaLength);
+        for (var r = 0; r < _runs; r++)
         {
-            var q = queries[i];
-            var to = offsets[q]++;
-            var length = DocStarts[i + 1] - DocStarts[i];
-            var at = docOffsets[q];
-            docOffsets[q] += length;
-            scores[to] = Scores[i];
-            rels[to] = Rels[i];
-            starts[to] = at;
-            Array.Copy(Arena, DocStarts[i], arena, at, length);
+            var q = _runQueries[r];
+            var end = r + 1 < _runs ? _runStarts[r + 1] : Count;
+            for (var i = _runStarts[r]; i < end; i++)
+            {
+                var to = offsets[q]++;
+                var length = DocStarts[i + 1] - DocStarts[i];
+                var at = docOffsets[q];
+                docOffsets[q] += length;
+                scores[to] = Scores[i];
+                rels[to] = Rels[i];
+                hashes[to] = Hashes[i];
+                starts[to] = at;
+                Array.Copy(Arena, DocStarts[i], arena, at, length);
+            }
         }
 
         // Docnos are laid out query by query in entry order, so entry i's docno still ends where entry i + 1's starts.
         starts[Count] = ArenaLength;
         Scores = scores;
         Rels = rels;
+        Hashes = hashes;
         DocStarts = starts;
         Arena = arena;
     }
