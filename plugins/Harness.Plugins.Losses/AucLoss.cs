@@ -16,22 +16,11 @@ namespace Harness.Plugins.Losses;
 /// <param name="temperature">Temperature τ of the logistic form.</param>
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives too.</param>
-public sealed class AucLoss(string surrogate, double margin, double temperature, SimilarityFunction similarity, bool inBatchNegatives) : ILoss, IScoreLoss
+public sealed class AucLoss(string surrogate, double margin, double temperature, SimilarityFunction similarity, bool inBatchNegatives) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var (d, valid, weights) = LossMath.PairDifferences(batch);
         var penalty = surrogate switch
         {
@@ -40,6 +29,6 @@ public sealed class AucLoss(string surrogate, double margin, double temperature,
             "squared" => (margin - d).square(),
             _ => throw new ArgumentException($"unknown AUC surrogate '{surrogate}' (expected logistic, hinge or squared)"),
         };
-        return LossMath.WeightedMean(penalty, valid, weights).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(penalty, valid, weights);
     }
 }

@@ -17,19 +17,13 @@ internal static class GradedPairs
     /// </summary>
     public static (Tensor Differences, Tensor Valid, Tensor Weights, Tensor Index, Tensor IndexValid) Build(ScoreBatch batch)
     {
-        var positive = LossMath.Positives(batch);
-        var valid = LossMath.Valid(batch);
-        var p = Math.Max(1L, positive.sum(1).max().item<long>());
-        var (isPositive, index) = positive.to(ScalarType.Float32).topk((int)p, dim: 1, largest: true, sorted: true);
-        var indexValid = isPositive.gt(0);
-        var higher = batch.Scores.gather(1, index);
-        var higherLabels = batch.Labels.gather(1, index);
-        var differences = higher.unsqueeze(2) - batch.Scores.unsqueeze(1);
+        // Differences and weights are LossMath.PairDifferences' own; only which pairs exist differs (a higher grade
+        // against any valid lower entry, not only positive against negative).
+        var (differences, _, weights) = LossMath.PairDifferences(batch);
+        var (index, indexValid) = LossMath.PositiveColumns(batch);
         var pairs = indexValid.unsqueeze(2)
-            .logical_and(valid.unsqueeze(1))
-            .logical_and(higherLabels.unsqueeze(2).gt(batch.Labels.unsqueeze(1)));
-        var columns = LossMath.ColumnWeights(batch);
-        var weights = LossMath.RowWeights(batch).reshape(-1, 1, 1) * columns.gather(1, index).unsqueeze(2) * columns.unsqueeze(1);
+            .logical_and(LossMath.Valid(batch).unsqueeze(1))
+            .logical_and(batch.Labels.gather(1, index).unsqueeze(2).gt(batch.Labels.unsqueeze(1)));
         return (differences, pairs, weights, index, indexValid);
     }
 }

@@ -12,11 +12,9 @@ namespace Harness.Plugins.Losses;
 /// not masked or excluded). The loss is the weighted mean over all (query, positive) pairs (<see cref="LossMath"/>).
 /// With a learnable temperature, τ = exp(θ) with θ a parameter of <see cref="Module"/> initialised at log τ.
 /// </summary>
-public sealed class InfoNceLoss : ILoss, IScoreLoss
+public sealed class InfoNceLoss : ScoreLevelLoss
 {
     private readonly double _temperature;
-    private readonly SimilarityFunction _similarity;
-    private readonly bool _inBatchNegatives;
     private readonly TemperatureModule? _learnable;
 
     /// <summary>Creates the loss.</summary>
@@ -26,36 +24,24 @@ public sealed class InfoNceLoss : ILoss, IScoreLoss
     /// <param name="learnableTemperature">Whether τ is a trainable parameter.</param>
     /// <param name="device">Where the learnable parameter lives.</param>
     public InfoNceLoss(double temperature, SimilarityFunction similarity, bool inBatchNegatives, bool learnableTemperature = false, Device? device = null)
+        : base(similarity, inBatchNegatives)
     {
         _temperature = temperature;
-        _similarity = similarity;
-        _inBatchNegatives = inBatchNegatives;
         _learnable = learnableTemperature ? new TemperatureModule(temperature, device ?? CPU) : null;
     }
 
     /// <inheritdoc />
-    public nn.Module? Module => _learnable;
+    public override nn.Module? Module => _learnable;
 
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, _similarity, _inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var s = _learnable is null ? batch.Scores / _temperature : batch.Scores / _learnable.LogTemperature.exp();
         var positive = LossMath.Positives(batch);
         var negLse = LossMath.WeightedLogits(batch, s, LossMath.Negatives(batch)).logsumexp(1, keepdim: true);
         var perPair = nn.functional.softplus(negLse - s);
         var weights = LossMath.RowWeights(batch).unsqueeze(1) * LossMath.ColumnWeights(batch);
-        return LossMath.WeightedMean(perPair, positive, weights).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(perPair, positive, weights);
     }
 
     /// <summary>Holds log τ as a parameter.</summary>

@@ -23,22 +23,11 @@ namespace Harness.Plugins.Losses;
 /// <param name="mu">μ of ndcg-loss2++.</param>
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives of a query too.</param>
-public sealed class LambdaLoss(string scheme, double sigma, double mu, SimilarityFunction similarity, bool inBatchNegatives) : ILoss, IScoreLoss
+public sealed class LambdaLoss(string scheme, double sigma, double mu, SimilarityFunction similarity, bool inBatchNegatives) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var (d, pairs, weights, index, _) = GradedPairs.Build(batch);
         Tensor delta;
         using (no_grad())
@@ -73,6 +62,6 @@ public sealed class LambdaLoss(string scheme, double sigma, double mu, Similarit
         var perRow = terms.sum([1, 2]);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
         var rowWeights = LossMath.RowWeights(batch);
-        return LossMath.WeightedMean(perRow, rows, rowWeights).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(perRow, rows, rowWeights);
     }
 }

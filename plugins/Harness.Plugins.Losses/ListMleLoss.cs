@@ -18,22 +18,11 @@ namespace Harness.Plugins.Losses;
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives of a query too.</param>
 /// <param name="allPositions">True: every position's term (the 2008 paper); false: the positives' positions (top-k).</param>
-public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegatives, bool allPositions = false) : ILoss, IScoreLoss
+public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegatives, bool allPositions = false) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var valid = LossMath.Valid(batch);
         var weights = LossMath.ColumnWeights(batch);
         var keep = valid.logical_and(weights.gt(0));
@@ -49,7 +38,7 @@ public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegat
         var terms = ((scores - tail) * w).masked_fill(counted.logical_not(), 0);
         var perRow = -terms.sum(1);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
-        return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch)).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch));
     }
 
     /// <summary>Columns in ground-truth order: kept entries first, by descending label, ties by a random key.</summary>

@@ -14,28 +14,17 @@ namespace Harness.Plugins.Losses;
 /// <param name="temperature">Score temperature τ.</param>
 /// <param name="labelTemperature">Label temperature τ_label (smaller is closer to "all mass on the best grade").</param>
 /// <param name="similarity">Dot or cosine.</param>
-public sealed class ListNetLoss(double temperature, double labelTemperature, SimilarityFunction similarity) : ILoss, IScoreLoss
+public sealed class ListNetLoss(double temperature, double labelTemperature, SimilarityFunction similarity) : ScoreLevelLoss(similarity, false)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives: false)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var valid = LossMath.Valid(batch);
         var invalid = valid.logical_not();
         var target = (batch.Labels / labelTemperature).masked_fill(invalid, LossMath.MaskedLogit).softmax(1);
         var logP = (batch.Scores / temperature).masked_fill(invalid, LossMath.MaskedLogit).log_softmax(1);
         var perRow = -(target * logP * LossMath.ColumnWeights(batch)).masked_fill(invalid, 0).sum(1);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
-        return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch)).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch));
     }
 }

@@ -18,26 +18,15 @@ namespace Harness.Plugins.Losses;
 /// <param name="acrossQueries">True: pairs across the batch (the paper); false: within each query.</param>
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives of a query too.</param>
-public sealed class MannWhitneyLoss(double temperature, bool acrossQueries, SimilarityFunction similarity, bool inBatchNegatives) : ILoss, IScoreLoss
+public sealed class MannWhitneyLoss(double temperature, bool acrossQueries, SimilarityFunction similarity, bool inBatchNegatives) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         if (!acrossQueries)
         {
             var (d, valid, weights) = LossMath.PairDifferences(batch);
-            return LossMath.WeightedMean(nn.functional.softplus(-d / temperature), valid, weights).MoveToOuterDisposeScope();
+            return LossMath.WeightedMean(nn.functional.softplus(-d / temperature), valid, weights);
         }
 
         // Every valid positive entry of the batch against every valid negative entry: [B·N, B·N] at most, O((B·N)²)
@@ -49,6 +38,6 @@ public sealed class MannWhitneyLoss(double temperature, bool acrossQueries, Simi
         var differences = scores.index_select(0, positive).unsqueeze(1) - scores.index_select(0, negative).unsqueeze(0);
         var pairWeights = weight.index_select(0, positive).unsqueeze(1) * weight.index_select(0, negative).unsqueeze(0);
         var all = ones(differences.shape, dtype: ScalarType.Bool, device: differences.device);
-        return LossMath.WeightedMean(nn.functional.softplus(-differences / temperature), all, pairWeights).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(nn.functional.softplus(-differences / temperature), all, pairWeights);
     }
 }

@@ -12,11 +12,13 @@ public sealed class MultiSimilarityLossPlugin : ILossPlugin
         "multi-similarity",
         PluginKind.Loss,
         "2.0.0",
-        "Multi-similarity loss: soft-weighted positive and negative pair terms around a threshold λ (no pair mining).",
+        "Multi-similarity loss: ε-margin pair mining, then soft-weighted positive and negative pair terms around a threshold λ.",
         [
             ParameterSpec.Float("alpha", 2.0, "Weight α of the positive term.", min: 0, exclusiveMin: true),
             ParameterSpec.Float("beta", 50.0, "Weight β of the negative term.", min: 0, exclusiveMin: true),
             ParameterSpec.Float("lambda", 0.5, "Similarity threshold λ."),
+            ParameterSpec.Float("epsilon", 0.1, "Mining margin ε: keep negatives scoring above the hardest positive − ε and positives scoring below the hardest negative + ε.", min: 0),
+            ParameterSpec.Bool("mining", true, "Apply the ε mining step (false: every pair is weighted, as pytorch-metric-learning's loss without a miner)."),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
             ParameterSpec.Bool("in-batch-negatives", true, "Use the other queries' candidates in the batch as extra negatives (excluding the host's in-batch exclusions)."),
         ])
@@ -47,6 +49,7 @@ public sealed class MultiSimilarityLossPlugin : ILossPlugin
             parameters.GetDouble("alpha"),
             parameters.GetDouble("beta"),
             parameters.GetDouble("lambda"),
+            parameters.GetBool("mining") ? parameters.GetDouble("epsilon") : null,
             SimilarityMath.Parse(parameters.GetString("similarity")),
             parameters.GetBool("in-batch-negatives"));
     }

@@ -14,23 +14,12 @@ namespace Harness.Plugins.Losses;
 /// <param name="sigma">σ_s, the sigmoid's steepness (1 in the paper).</param>
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives of a query too.</param>
-public sealed class RankNetLoss(double sigma, SimilarityFunction similarity, bool inBatchNegatives) : ILoss, IScoreLoss
+public sealed class RankNetLoss(double sigma, SimilarityFunction similarity, bool inBatchNegatives) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var (d, valid, weights, _, _) = GradedPairs.Build(batch);
-        return LossMath.WeightedMean(nn.functional.softplus(-sigma * d), valid, weights).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(nn.functional.softplus(-sigma * d), valid, weights);
     }
 }

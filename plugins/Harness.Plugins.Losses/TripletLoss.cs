@@ -14,22 +14,11 @@ namespace Harness.Plugins.Losses;
 /// <param name="similarity">Dot or cosine.</param>
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives too.</param>
 /// <param name="meanOverActive">Average over active triples only.</param>
-public sealed class TripletLoss(double margin, SimilarityFunction similarity, bool inBatchNegatives, bool meanOverActive) : ILoss, IScoreLoss
+public sealed class TripletLoss(double margin, SimilarityFunction similarity, bool inBatchNegatives, bool meanOverActive) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
     /// <inheritdoc />
-    public Tensor Compute(LossBatch batch)
+    protected override Tensor Score(ScoreBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        using var scope = NewDisposeScope();
-        return Compute(LossMath.ToScores(batch, similarity, inBatchNegatives)).MoveToOuterDisposeScope();
-    }
-
-    /// <inheritdoc />
-    public Tensor Compute(ScoreBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        batch.Validate();
-        using var scope = NewDisposeScope();
         var (d, valid, weights) = LossMath.PairDifferences(batch);
 
         // terms[i, p, n] = max(0, margin - (s_ip - s_in)), kept where p is a positive and n a negative of query i.
@@ -44,6 +33,6 @@ public sealed class TripletLoss(double margin, SimilarityFunction similarity, bo
             }
         }
 
-        return LossMath.WeightedMean(terms, valid, weights).MoveToOuterDisposeScope();
+        return LossMath.WeightedMean(terms, valid, weights);
     }
 }

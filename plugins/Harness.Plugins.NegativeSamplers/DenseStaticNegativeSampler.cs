@@ -1,5 +1,6 @@
 using Harness.Abstractions.Datasets;
 using Harness.Abstractions.NegativeSamplers;
+using Harness.Abstractions.Rerankers;
 using Harness.Abstractions.Services;
 
 namespace Harness.Plugins.NegativeSamplers;
@@ -21,12 +22,15 @@ namespace Harness.Plugins.NegativeSamplers;
 /// <param name="refreshEpochs">Epochs between re-minings after the warm-up; 0 = mined once.</param>
 /// <param name="filter">The false-negative filter, or null.</param>
 /// <param name="source">The source name recorded with each negative.</param>
-public sealed class DenseStaticNegativeSampler(int depth, bool uniform, int skipTop, int warmupEpochs, int refreshEpochs, PositiveFilter? filter = null, string source = "dense-static") : INegativeSampler
+/// <param name="teacherFilter">RocketQA's cross-encoder denoising (<c>ce-denoise</c>; needs the host's Teacher), or null.</param>
+public sealed class DenseStaticNegativeSampler(int depth, bool uniform, int skipTop, int warmupEpochs, int refreshEpochs, PositiveFilter? filter = null, string source = "dense-static", TeacherFilter? teacherFilter = null) : INegativeSampler
 {
     private readonly Dictionary<string, Pool> _pools = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private IDenseMiner? _miner;
+    private IReranker? _teacher;
     private ITrainingData? _training;
+    private Dictionary<string, Document>? _documents;
 
     /// <inheritdoc />
     public void Prepare(NegativeSamplerSetup setup)
@@ -35,6 +39,12 @@ public sealed class DenseStaticNegativeSampler(int depth, bool uniform, int skip
         _miner = setup.Services.DenseMiner
             ?? throw new InvalidOperationException($"{source} sampler: the host gave no DenseMiner service although the sampler declares SamplerNeeds.DenseMiner");
         _training = setup.Training;
+        if (teacherFilter is not null)
+        {
+            _teacher = setup.Services.Teacher
+                ?? throw new InvalidOperationException($"{source} sampler: the host gave no Teacher service although the sampler declares SamplerNeeds.Teacher");
+            _documents = setup.Training!.Corpus.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        }
     }
 
     /// <inheritdoc />
@@ -70,7 +80,9 @@ public sealed class DenseStaticNegativeSampler(int depth, bool uniform, int skip
 
     private NegativeSample Choose(Query query, Pool pool, int count, Random random)
     {
-        Func<ScoredCandidate, bool>? reject = filter is null || pool.PositiveScore is not { } positive ? null : c => filter.Rejects(c.Score, positive);
+        Func<ScoredCandidate, bool>? reject = pool.TeacherRejected is { } rejected
+            ? c => rejected.Contains(c.DocumentId)
+            : filter is null || pool.PositiveScore is not { } positive ? null : c => filter.Rejects(c.Score, positive);
         return MinedPool.Choose(_training!, query, pool.Ranked, count, random, uniform, skipTop, source, pool.MinedAt, reject);
     }
 
@@ -93,7 +105,7 @@ public sealed class DenseStaticNegativeSampler(int depth, bool uniform, int skip
                         positive = positives.Count == 0 ? null : miner.Score(missing[i], positives).Min();
                     }
 
-                    _pools[missing[i].Id] = new Pool(mined[i], positive, miner.IndexVersion);
+                    _pools[missing[i].Id] = new Pool(mined[i], positive, miner.IndexVersion, TeacherRejects(missing[i], mined[i]));
                 }
             }
 
@@ -101,5 +113,31 @@ public sealed class DenseStaticNegativeSampler(int depth, bool uniform, int skip
         }
     }
 
-    private sealed record Pool(IReadOnlyList<ScoredCandidate> Ranked, double? PositiveScore, long MinedAt);
+    // The candidates the teacher drops (ce-denoise): it scores the query's unlabelled candidates and its least-scored
+    // labelled positive in one call; null without a teacher filter.
+    private HashSet<string>? TeacherRejects(Query query, IReadOnlyList<ScoredCandidate> ranked)
+    {
+        if (teacherFilter is null)
+        {
+            return null;
+        }
+
+        var positives = _training!.LabelledPositives(query.Id);
+        var candidates = ranked.Where(c => !_training.IsLabelledPositive(query.Id, c.DocumentId)).Select(c => c.DocumentId).ToList();
+        var documents = candidates.Concat(positives).Select(id => _documents![id]).ToList();
+        var scores = _teacher!.Score(query, documents);
+        var positive = positives.Count == 0 ? double.PositiveInfinity : scores.Skip(candidates.Count).Min();
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (teacherFilter.Rejects(scores[i], positive))
+            {
+                rejected.Add(candidates[i]);
+            }
+        }
+
+        return rejected;
+    }
+
+    private sealed record Pool(IReadOnlyList<ScoredCandidate> Ranked, double? PositiveScore, long MinedAt, HashSet<string>? TeacherRejected);
 }

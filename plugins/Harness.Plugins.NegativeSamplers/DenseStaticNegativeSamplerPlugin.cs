@@ -47,7 +47,7 @@ public sealed class DenseStaticNegativeSamplerPlugin : INegativeSamplerPlugin
     /// <inheritdoc />
     public INegativeSampler Create(PluginParameters parameters, IPluginContext context) => Build(parameters);
 
-    internal static DenseStaticNegativeSampler Build(PluginParameters parameters, PositiveFilter? filter = null, string source = "dense-static")
+    internal static DenseStaticNegativeSampler Build(PluginParameters parameters, PositiveFilter? filter = null, string source = "dense-static", TeacherFilter? teacherFilter = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return new DenseStaticNegativeSampler(
@@ -57,6 +57,7 @@ public sealed class DenseStaticNegativeSamplerPlugin : INegativeSamplerPlugin
             parameters.GetInt("warmup-epochs"),
             parameters.GetInt("refresh-epochs"),
             filter,
-            source);
+            source,
+            teacherFilter);
     }
 }

@@ -185,17 +185,30 @@ public static class LossMath
     public static (Tensor Differences, Tensor Valid, Tensor Weights) PairDifferences(ScoreBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var positive = Positives(batch);
-        var negative = Negatives(batch);
-        var p = Math.Max(1L, positive.sum(1).max().item<long>());
-        var (isPositive, index) = positive.to(ScalarType.Float32).topk((int)p, dim: 1, largest: true, sorted: true);
-        var positiveValid = isPositive.gt(0);
+        var (index, positiveValid) = PositiveColumns(batch);
         var positiveScores = batch.Scores.gather(1, index);
         var differences = positiveScores.unsqueeze(2) - batch.Scores.unsqueeze(1);
-        var valid = positiveValid.unsqueeze(2).logical_and(negative.unsqueeze(1));
+        var valid = positiveValid.unsqueeze(2).logical_and(Negatives(batch).unsqueeze(1));
         var columns = ColumnWeights(batch);
         var weights = RowWeights(batch).reshape(-1, 1, 1) * columns.gather(1, index).unsqueeze(2) * columns.unsqueeze(1);
         return (differences, valid, weights);
+    }
+
+    /// <summary>
+    /// The columns of each row's valid positives, packed to the left: P = the most positives of any row (at least 1);
+    /// rows with fewer are padded with other columns marked invalid. The first axis of
+    /// <see cref="PairDifferences"/>, for pairwise losses that need the positives' columns themselves (graded pairs,
+    /// rank-based pair weights).
+    /// </summary>
+    /// <param name="batch">The batch.</param>
+    /// <returns>Column indices int64 [B, P] and whether each is a valid positive, bool [B, P].</returns>
+    public static (Tensor Index, Tensor Valid) PositiveColumns(ScoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var positive = Positives(batch);
+        var p = Math.Max(1L, positive.sum(1).max().item<long>());
+        var (isPositive, index) = positive.to(ScalarType.Float32).topk((int)p, dim: 1, largest: true, sorted: true);
+        return (index, isPositive.gt(0));
     }
 
     /// <summary>

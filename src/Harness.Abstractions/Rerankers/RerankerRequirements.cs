@@ -11,4 +11,7 @@ public sealed record RerankerRequirements
 
     /// <summary>The instance implements <see cref="ITrainableReranker"/> and must be trained by the host before scoring.</summary>
     public bool Trainable { get; init; }
+
+    /// <summary>How the host trains it (required when <see cref="Trainable"/>; null otherwise).</summary>
+    public RerankerTraining? Training { get; init; }
 }

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Similarity;
 using static TorchSharp.torch;
 
 namespace Harness.Conformance.Losses;
@@ -99,19 +100,52 @@ public static class LossConformance
                 : $"loss {before:R} became {after:R} when the first query's positive moved toward it";
         });
 
-        r.Run("decreases when a negative's score falls", () =>
+        if (caps.RankWeighted)
         {
-            using var scope = NewDisposeScope();
-            var (q, d, l) = HardBatch(seed);
-            var before = Value(loss, q, d, l);
-            using var _ = no_grad();
-            var moved = d.clone();
-            moved[0, 1] = d[0, 1] - (q[0] * 1.5f);
-            var after = Value(loss, q, moved, l);
-            return after < before - (1e-6 * Math.Max(1, Math.Abs(before)))
-                ? null
-                : $"loss {before:R} became {after:R} when the first query's hardest negative moved away from it";
-        });
+            // Rank-weighted losses (LossCapabilities.RankWeighted) re-weight their terms when the ranking changes, so
+            // only the direction of the step is a property of the loss: the gradient with respect to the hardest
+            // negative's score must be positive (a descent step lowers it). Through the score stage when the loss has
+            // one (column 1 is query 0's candidate 1 in both layouts), else along the query direction in embedding space.
+            r.Run("a negative's gradient pushes its score down", () =>
+            {
+                using var scope = NewDisposeScope();
+                var (q, d0, l) = HardBatch(seed);
+                float slope;
+                if (loss is IScoreLoss scoreLoss)
+                {
+                    var batch = LossMath.ToScores(new LossBatch(q, d0, l), caps.Similarity ?? SimilarityFunction.Dot, caps.Has(LossFeatures.InBatchNegatives));
+                    var scores = batch.Scores.detach().requires_grad_(true);
+                    scoreLoss.Compute(batch with { Scores = scores }).backward();
+                    slope = scores.grad is null ? 0 : scores.grad[0, 1].item<float>();
+                }
+                else
+                {
+                    var d = d0.detach().requires_grad_(true);
+                    loss.Compute(new LossBatch(q, d, l)).backward();
+                    slope = d.grad is null ? 0 : (d.grad[0, 1] * q[0]).sum().item<float>();
+                }
+
+                return slope > 0 && float.IsFinite(slope)
+                    ? null
+                    : $"the first query's hardest negative has gradient {slope:R} on its score (expected > 0: a descent step lowers it)";
+            });
+        }
+        else
+        {
+            r.Run("decreases when a negative's score falls", () =>
+            {
+                using var scope = NewDisposeScope();
+                var (q, d, l) = HardBatch(seed);
+                var before = Value(loss, q, d, l);
+                using var _ = no_grad();
+                var moved = d.clone();
+                moved[0, 1] = d[0, 1] - (q[0] * 1.5f);
+                var after = Value(loss, q, moved, l);
+                return after < before - (1e-6 * Math.Max(1, Math.Abs(before)))
+                    ? null
+                    : $"loss {before:R} became {after:R} when the first query's hardest negative moved away from it";
+            });
+        }
 
         r.Run("invariant to batch order", () =>
         {

@@ -30,6 +30,12 @@ public sealed record ExperimentCell
     /// <summary>The reranker (<c>none</c>: no reranking).</summary>
     public required ResolvedPlugin Reranker { get; init; }
 
+    /// <summary>
+    /// The teacher reranker the sampler names (<see cref="Hosting.TeacherReference"/>), trained by the cell before the
+    /// sampler's Prepare; null when it names none. Part of <see cref="Canonical"/> only when set.
+    /// </summary>
+    public ResolvedPlugin? Teacher { get; init; }
+
     /// <summary>The training values (every key of <see cref="TrainingSettings.Specs"/>).</summary>
     public required Harness.Abstractions.Plugins.PluginParameters Train { get; init; }
 
@@ -62,6 +68,7 @@ public sealed record ExperimentCell
             $"loss={Loss.Canonical()}",
             $"sampler={Sampler.Canonical()}",
             $"reranker={Reranker.Canonical()}",
+            .. (Teacher is null ? Array.Empty<string>() : new[] { $"teacher={Teacher.Canonical()}" }),
             $"train={Train}",
             $"eval={Eval}",
             $"seed={Seed}",

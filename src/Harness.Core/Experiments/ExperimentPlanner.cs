@@ -78,6 +78,9 @@ public static class ExperimentPlanner
                 Eval = spec.Eval,
                 Seed = config.Seed,
                 DatasetContentHash = probe.ContentHash,
+                Teacher = plugins[3].Plugin is { } sampler && Hosting.TeacherReference.Of(sampler.Info, plugins[3].Parameters) is { } teacher
+                    ? Hosting.TeacherReference.Resolve(teacher.Text, catalog)
+                    : null,
             };
             cells.Add(cell with { Id = CellId.Compute(cell.Canonical) });
         }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Encoders;
+using Harness.Abstractions.Losses;
 using Harness.Abstractions.Plugins;
-using Harness.Abstractions.NegativeSamplers;
+using Harness.Abstractions.Rerankers;
 using Harness.Abstractions.Similarity;
 using Harness.Core.Caching;
 using Harness.Core.Experiments;
@@ -12,6 +13,7 @@ using Harness.Retrieval;
 using Harness.Retrieval.Dense;
 using Harness.Retrieval.Lexical;
 using Harness.Training;
+using Microsoft.Extensions.Logging;
 using TorchSharp;
 
 namespace Harness.Core.Running;
@@ -138,12 +140,26 @@ public static class CellPipeline
             {
                 Stage("rerank");
                 var reranker = rerankerPlugin.Create(cell.Reranker.Parameters, context);
-                reranker.Prepare(TrainingDataView.Create(data));
-                var byId = data.Corpus.ToDictionary(d => d.Id, StringComparer.Ordinal);
-                for (var i = 0; i < queries.Count; i++)
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    rankings[i] = Reranking.Rerank(reranker, queries[i], rankings[i], byId, cell.Eval.RerankDepth);
+                    var training = TrainingDataView.Create(data);
+                    if (rerankerPlugin.GetRequirements(cell.Reranker.Parameters) is { Trainable: true } requirements)
+                    {
+                        TrainReranker(cell, reranker, requirements, training, encoder, context, options);
+                        Done("train-reranker");
+                    }
+
+                    reranker.Prepare(training);
+                    var byId = data.Corpus.ToDictionary(d => d.Id, StringComparer.Ordinal);
+                    for (var i = 0; i < queries.Count; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        rankings[i] = Reranking.Rerank(reranker, queries[i], rankings[i], byId, cell.Eval.RerankDepth);
+                    }
+                }
+                finally
+                {
+                    (reranker as IDisposable)?.Dispose();
                 }
 
                 Done("rerank");
@@ -164,59 +180,73 @@ public static class CellPipeline
     private static TrainingResult Train(ExperimentCell cell, IDataset data, IEncoder encoder, PluginContext context, CellPipelineOptions options, IProgress<CellProgress>? progress, CancellationToken cancellationToken)
     {
         var lossPlugin = (ILossPlugin)cell.Loss.Plugin!;
-        var samplerPlugin = (INegativeSamplerPlugin)cell.Sampler.Plugin!;
         var loss = lossPlugin.Create(cell.Loss.Parameters, context);
-        var sampler = samplerPlugin.Create(cell.Sampler.Parameters, context);
         var training = TrainingDataView.Create(data);
-        var requirements = samplerPlugin.GetRequirements(cell.Sampler.Parameters);
         var similarity = cell.Eval.Similarity == "dot" ? SimilarityFunction.Dot : SimilarityFunction.Cosine;
-        Bm25LexicalSearcher? lexical = null;
-        EncoderDenseMiner? miner = null;
+        using var session = OpenSampler(cell, loss, training, encoder, context, similarity, options);
+        var (sampler, requirements, services, miner) = (session.Sampler, session.Requirements, session.Services, session.Miner);
+        var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads));
+        var result = trainer.Train(new TrainingSetup(encoder, loss, sampler, training, context)
+        {
+            LossCapabilities = lossPlugin.GetCapabilities(cell.Loss.Parameters),
+            SamplerRequirements = requirements,
+            EncoderTraits = ((IEncoderPlugin)cell.Encoder.Plugin!).GetTraits(cell.Encoder.Parameters),
+            DenseMiner = services.DenseMiner,
+            ModelVersionChanged = version =>
+            {
+                if (miner is not null)
+                {
+                    miner.ModelVersion = version;
+                }
+            },
+            OnStep = row => progress?.Report(new CellProgress("train", row.Step, null, row.Loss)),
+        }, cancellationToken);
+        if (result.Status == TrainingStatus.Diverged)
+        {
+            throw new CellFailedException($"diverged: the loss became NaN or infinite at step {result.DivergedAtStep} ({cell.Loss.Describe()}){(result.Message is null ? string.Empty : $": {result.Message}")}") { Diverged = true };
+        }
+
+        return result;
+    }
+
+    // A trainable reranker (cross-encoder) learns from the cell's training data: the cell's sampler's negatives and the
+    // score stage of the cell's loss (RerankerTrainer).
+    private static void TrainReranker(ExperimentCell cell, IReranker reranker, RerankerRequirements requirements, ITrainingData training, IEncoder? encoder, PluginContext context, CellPipelineOptions options)
+    {
+        if (reranker is not ITrainableReranker trainable || requirements.Training is not { } settings)
+        {
+            throw new CellFailedException($"reranker '{cell.Reranker.Describe()}' declares itself trainable but is not an ITrainableReranker with training options");
+        }
+
+        var loss = ((ILossPlugin)cell.Loss.Plugin!).Create(cell.Loss.Parameters, context);
+        if (loss is not IScoreLoss scoreLoss)
+        {
+            throw new CellFailedException($"reranker '{cell.Reranker.Describe()}' trains with the cell's loss '{cell.Loss.Describe()}', which has no score stage (IScoreLoss)");
+        }
+
+        var similarity = cell.Eval.Similarity == "dot" ? SimilarityFunction.Dot : SimilarityFunction.Cosine;
+        using var session = OpenSampler(cell, loss, training, encoder, context, similarity, options);
         try
         {
-            SamplerServices services;
-            try
-            {
-                services = SamplerServicesFactory.Create(
-                    cell.Sampler.Id,
-                    requirements,
-                    () => lexical = Bm25LexicalSearcher.OpenOrBuild(training, options.CacheDirectory, new Bm25Options { SearchThreads = Math.Max(1, options.Threads) }, cancellationToken),
-                    () => miner = new EncoderDenseMiner(encoder, training, similarity),
-                    null);
-            }
-            catch (HostServiceUnavailableException e)
-            {
-                throw new CellFailedException(e.Message);
-            }
-
-            sampler.Prepare(new NegativeSamplerSetup(training, services));
-            var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads));
-            var result = trainer.Train(new TrainingSetup(encoder, loss, sampler, training, context)
-            {
-                LossCapabilities = lossPlugin.GetCapabilities(cell.Loss.Parameters),
-                SamplerRequirements = requirements,
-                EncoderTraits = ((IEncoderPlugin)cell.Encoder.Plugin!).GetTraits(cell.Encoder.Parameters),
-                DenseMiner = services.DenseMiner,
-                ModelVersionChanged = version =>
-                {
-                    if (miner is not null)
-                    {
-                        miner.ModelVersion = version;
-                    }
-                },
-                OnStep = row => progress?.Report(new CellProgress("train", row.Step, null, row.Loss)),
-            }, cancellationToken);
-            if (result.Status == TrainingStatus.Diverged)
-            {
-                throw new CellFailedException($"diverged: the loss became NaN or infinite at step {result.DivergedAtStep} ({cell.Loss.Describe()}){(result.Message is null ? string.Empty : $": {result.Message}")}") { Diverged = true };
-            }
-
-            return result;
+            var result = RerankerTrainer.Train(trainable, settings, scoreLoss, session.Sampler, training, context);
+            options.Logger.LogInformation("reranker {Reranker} trained: {Steps} steps, {MsPerStep:F1} ms/step, loss by epoch {Losses}", cell.Reranker.Describe(), result.Steps, result.MillisecondsPerStep, string.Join(", ", result.EpochLosses.Select(l => l.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))));
         }
-        finally
+        catch (InvalidOperationException e)
         {
-            lexical?.Dispose();
-            miner?.Dispose();
+            throw new CellFailedException($"reranker '{cell.Reranker.Describe()}': {e.Message}");
+        }
+    }
+
+    // The cell's sampler with its services (the teacher trained first); a service it cannot have fails the cell.
+    private static SamplerSession OpenSampler(ExperimentCell cell, ILoss loss, ITrainingData training, IEncoder? encoder, PluginContext context, SimilarityFunction similarity, CellPipelineOptions options)
+    {
+        try
+        {
+            return SamplerSession.Open(cell, loss, training, encoder, context, similarity, new Bm25Options { SearchThreads = Math.Max(1, options.Threads) });
+        }
+        catch (Exception e) when (e is HostServiceUnavailableException or InvalidOperationException or PluginParameterException)
+        {
+            throw new CellFailedException(e.Message);
         }
     }
 

@@ -1,5 +1,7 @@
+using Harness.Abstractions.Datasets;
 using Harness.Abstractions.NegativeSamplers;
 using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Rerankers;
 using Harness.Core.Experiments;
 using Harness.Core.Hosting;
 
@@ -8,7 +10,7 @@ namespace Harness.Core.Validation;
 /// <summary>
 /// Checks what each cell's negative sampler declares it needs (Contract 2.0 <see cref="SamplerRequirements"/>) against
 /// what the runner gives a cell: a BM25 index always, the dense miner over the encoder being trained when the cell
-/// trains, no teacher reranker. The availability rules are <see cref="SamplerServicesFactory"/>'s own, so plan refuses
+/// trains, the teacher reranker the sampler names (resolved and trained by the cell). The availability rules are <see cref="SamplerServicesFactory"/>'s own, so plan refuses
 /// exactly what a cell would fail on; declarations that make no sense for the cell's epochs are warnings.
 /// </summary>
 public sealed class SamplerRequirementsValidator : IExperimentValidator
@@ -26,7 +28,7 @@ public sealed class SamplerRequirementsValidator : IExperimentValidator
                 continue; // unknown plugins and bad parameters are the other validators' reports
             }
 
-            var (requirements, epochs) = resolved;
+            var (requirements, epochs, parameters) = resolved;
             var entry = cell.Sampler.Entry;
             if (!seen.Add($"{entry.KeyPath}|{cell.Sampler.Describe()}|{epochs}"))
             {
@@ -45,15 +47,33 @@ public sealed class SamplerRequirementsValidator : IExperimentValidator
                 continue;
             }
 
+            // The teacher the sampler names is resolved here as the planner will (its parameters checked).
+            IReranker? teacher = null;
             string? unavailable = null;
-            try
+            if (TeacherReference.Of(plugin.Info, parameters) is { } reference)
             {
-                // Placeholders stand for the services the cell would create; only the factory's rules are exercised.
-                SamplerServicesFactory.Create(cell.Sampler.Id, requirements, static () => null!, static () => null!, teacher: null);
+                try
+                {
+                    TeacherReference.Resolve(reference.Text, context.Catalog);
+                    teacher = PlannedTeacher.Instance;
+                }
+                catch (FormatException e)
+                {
+                    unavailable = $"{owner}: parameter '{reference.Parameter}': {e.Message}";
+                }
             }
-            catch (HostServiceUnavailableException e)
+
+            if (unavailable is null)
             {
-                unavailable = e.Message;
+                try
+                {
+                    // Placeholders stand for the services the cell would create; only the factory's rules are exercised.
+                    SamplerServicesFactory.Create(cell.Sampler.Id, requirements, static () => null!, static () => null!, teacher);
+                }
+                catch (HostServiceUnavailableException e)
+                {
+                    unavailable = e.Message;
+                }
             }
 
             if (unavailable is not null)
@@ -76,17 +96,26 @@ public sealed class SamplerRequirementsValidator : IExperimentValidator
         }
     }
 
-    private static (SamplerRequirements Requirements, int Epochs)? Resolve(CellConfig cell, INegativeSamplerPlugin plugin)
+    private static (SamplerRequirements Requirements, int Epochs, PluginParameters Parameters)? Resolve(CellConfig cell, INegativeSamplerPlugin plugin)
     {
         try
         {
             var parameters = PluginParameters.Resolve(plugin.Info.Parameters, cell.Sampler.Given);
             var train = PluginParameters.Resolve(TrainingSettings.Specs, cell.Train.ToDictionary(p => p.Key, p => (object?)p.Value.Text, StringComparer.Ordinal));
-            return (plugin.GetRequirements(parameters), train.GetInt("epochs"));
+            return (plugin.GetRequirements(parameters), train.GetInt("epochs"), parameters);
         }
         catch (Exception e) when (e is PluginParameterException or FormatException or ArgumentException or InvalidCastException)
         {
             return null;
         }
+    }
+
+    /// <summary>Stands for the trained teacher at plan time (never scores).</summary>
+    private sealed class PlannedTeacher : IReranker
+    {
+        public static PlannedTeacher Instance { get; } = new();
+
+        public IReadOnlyList<double> Score(Query query, IReadOnlyList<Document> candidates) =>
+            throw new InvalidOperationException("a planned teacher does not score");
     }
 }

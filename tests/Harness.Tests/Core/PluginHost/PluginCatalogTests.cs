@@ -126,7 +126,7 @@ public sealed class PluginCatalogTests
     {
         var catalog = LoadFolders(TestPaths.BuiltInPlugins);
         var e = Assert.Throws<KeyNotFoundException>(() => catalog.Get<ILossPlugin>("nope"));
-        Assert.That(e!.Message, Is.EqualTo("no loss plugin 'nope' (loaded: auc, infonce, listmle, listnet, multi-similarity, mw-auc, ranknet, triplet)"));
+        Assert.That(e!.Message, Is.EqualTo("no loss plugin 'nope' (loaded: auc, infonce, lambda, listmle, listnet, multi-similarity, mw-auc, ranknet, triplet)"));
         Assert.Throws<KeyNotFoundException>(() => catalog.Get<ILossPlugin>("random"));
     }
 
@@ -135,7 +135,7 @@ public sealed class PluginCatalogTests
     {
         var good = TestPaths.Fixture("Harness.Fixtures.GoodPlugin");
         var catalog = PluginCatalog.LoadPaths([good, Path.Combine(TestPaths.BuiltInPlugins, "Harness.Plugins.Losses", "Harness.Plugins.Losses.dll"), "/nonexistent.dll"]);
-        Assert.That(catalog.Plugins.Select(p => p.Id), Is.EqualTo(new[] { "fixture-good", "auc", "infonce", "listmle", "listnet", "mw-auc", "multi-similarity", "ranknet", "triplet" }));
+        Assert.That(catalog.Plugins.Select(p => p.Id), Is.EqualTo(new[] { "fixture-good", "auc", "infonce", "lambda", "listmle", "listnet", "mw-auc", "multi-similarity", "ranknet", "triplet" }));
         Assert.That(catalog.Problems.Single().Reason, Is.EqualTo("no such file or directory"));
     }
 

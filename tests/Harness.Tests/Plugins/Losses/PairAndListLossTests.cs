@@ -45,11 +45,19 @@ public sealed class PairAndListLossTests
     }
 
     [Test]
-    public void Multi_similarity_matches_the_two_log_sum_exp_terms()
+    public void Multi_similarity_without_mining_matches_the_two_log_sum_exp_terms()
     {
         // α = 2, β = 4, λ = 0.5: (1/2)·log(1 + e^{-2(0.5-0.5)}) + (1/4)·log(1 + e^{4(0.2-0.5)} + e^{4(0.9-0.5)})
         var expected = (0.5 * Math.Log(2)) + (0.25 * Math.Log(1 + Math.Exp(-1.2) + Math.Exp(1.6)));
-        Assert.That(Compute(new MultiSimilarityLoss(2, 4, 0.5, SimilarityFunction.Dot, false)), Is.EqualTo(expected).Within(1e-6));
+        Assert.That(Compute(new MultiSimilarityLoss(2, 4, 0.5, null, SimilarityFunction.Dot, false)), Is.EqualTo(expected).Within(1e-6));
+    }
+
+    [Test]
+    public void Multi_similarity_mining_drops_the_easy_negative()
+    {
+        // ε = 0.1: negatives kept if s > min positive − ε = 0.4, so n1 (0.2) goes; the positive is kept (0.5 < 0.9 + ε).
+        var expected = (0.5 * Math.Log(2)) + (0.25 * Math.Log(1 + Math.Exp(1.6)));
+        Assert.That(Compute(new MultiSimilarityLoss(2, 4, 0.5, 0.1, SimilarityFunction.Dot, false)), Is.EqualTo(expected).Within(1e-6));
     }
 
     [Test]

