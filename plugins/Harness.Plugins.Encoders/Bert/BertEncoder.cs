@@ -1,5 +1,6 @@
 using Harness.Abstractions.Encoders;
-using Harness.Plugins.Encoders.Tokenization;
+using Harness.Models.Bert;
+using Harness.Models.Tokenization;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
+using Harness.Models.Bert;
 
 namespace Harness.Plugins.Encoders.Bert;
 
@@ -32,7 +33,7 @@ public sealed class MiniLmEncoderPlugin : IEncoderPlugin
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        return PretrainedBert.Load(
+        return PretrainedBertEncoder.Load(
             ModelPackage.MiniLm,
             BertPluginParameters.Options(parameters, Pooling.Mean),
             parameters.GetDouble("dropout"),

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Plugins;
+using Harness.Models.Bert;
 using Harness.Abstractions.Similarity;
 
 namespace Harness.Plugins.Encoders.Bert;

@@ -1,4 +1,5 @@
 using Harness.Abstractions.Encoders;
+using Harness.Models.Bert;
 using Harness.Plugins.Encoders.Bert;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using Harness.Models.Bert;
 using Harness.Plugins.Encoders.Bert;
 using Harness.Tests.Support;
 using static TorchSharp.torch;
@@ -28,7 +29,7 @@ internal static class PretrainedModels
             BatchSize = batchSize,
             MaxLength = maxLength,
         };
-        var encoder = PretrainedBert.Load(package, options, 0.1, CPU, Directory);
+        var encoder = PretrainedBertEncoder.Load(package, options, 0.1, CPU, Directory);
         encoder.eval();
         return encoder;
     }

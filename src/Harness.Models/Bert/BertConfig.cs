@@ -1,4 +1,4 @@
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>The shape of a BERT encoder (post-LayerNorm, GELU, absolute positions, as in Devlin et al. and HF's BertModel).</summary>
 /// <param name="VocabularySize">Word-piece vocabulary rows.</param>

@@ -1,8 +1,9 @@
-using Harness.Plugins.Encoders.Bert;
-using Harness.Plugins.Encoders.Onnx;
+using Harness.Models.Bert;
+using Harness.Models.Onnx;
+using Harness.Tests.Plugins.Encoders;
 using Harness.Tests.Support;
 
-namespace Harness.Tests.Plugins.Encoders;
+namespace Harness.Tests.Models;
 
 /// <summary>Every weight lands in exactly one parameter; a missing, extra or corrupt weight fails naming the resource.</summary>
 [NonParallelizable]

@@ -1,4 +1,4 @@
-namespace Harness.Plugins.Encoders.Onnx;
+namespace Harness.Models.Onnx;
 
 /// <summary>A float32 initializer (a weight) of an ONNX graph.</summary>
 /// <param name="Name">The initializer's name in the graph.</param>

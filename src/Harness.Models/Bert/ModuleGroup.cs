@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>A named holder of submodules with no forward of its own, so parameter paths match HF's nesting
 /// (<c>attention.output.dense.weight</c>) while the owning layer calls the children directly.</summary>

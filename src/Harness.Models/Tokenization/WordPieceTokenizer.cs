@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Harness.Plugins.Encoders.Tokenization;
+namespace Harness.Models.Tokenization;
 
 /// <summary>
 /// BERT's tokenization over a WordPiece vocabulary, as HF's BertTokenizer: <see cref="BasicTokenizer"/> words, then
@@ -89,6 +89,60 @@ public sealed class WordPieceTokenizer
 
         ids.Add(_sep);
         return [.. ids];
+    }
+
+    /// <summary>
+    /// Tokenizes a sentence pair as BERT's cross-encoders read it: <c>[CLS] first [SEP] second [SEP]</c>, segment 0
+    /// up to and including the first [SEP], 1 after. When too long, the longer text loses its last piece until the
+    /// pair fits (HF's <c>longest_first</c> truncation; ties shorten the second text).
+    /// </summary>
+    /// <param name="first">The first text (a query; null is treated as empty).</param>
+    /// <param name="second">The second text (a document; null is treated as empty).</param>
+    /// <param name="maxLength">The most ids, the three special tokens included (at least 3).</param>
+    /// <returns>The ids and their segment ids, of equal length.</returns>
+    public (long[] Ids, long[] TokenTypes) EncodePair(string? first, string? second, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 3);
+        var budget = maxLength - 3;
+        var a = Pieces(first, budget);
+        var b = Pieces(second, budget);
+        while (a.Count + b.Count > budget)
+        {
+            var longer = a.Count > b.Count ? a : b;
+            longer.RemoveAt(longer.Count - 1);
+        }
+
+        var ids = new long[a.Count + b.Count + 3];
+        var types = new long[ids.Length];
+        ids[0] = _cls;
+        a.CopyTo(ids, 1);
+        ids[a.Count + 1] = _sep;
+        b.CopyTo(ids, a.Count + 2);
+        ids[^1] = _sep;
+        Array.Fill(types, 1L, a.Count + 2, b.Count + 1);
+        return (ids, types);
+    }
+
+    // The word pieces of a text, at most limit of them.
+    private List<long> Pieces(string? text, int limit)
+    {
+        var ids = new List<long>(Math.Min(limit, 64));
+        foreach (var word in BasicTokenizer.Split(text ?? string.Empty, _lowerCase))
+        {
+            if (ids.Count >= limit)
+            {
+                break;
+            }
+
+            AddPieces(word, ids);
+        }
+
+        if (ids.Count > limit)
+        {
+            ids.RemoveRange(limit, ids.Count - limit);
+        }
+
+        return ids;
     }
 
     private void AddPieces(string word, List<long> ids)

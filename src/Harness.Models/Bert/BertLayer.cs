@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>One post-LayerNorm transformer layer with HF's parameter names: <c>attention.self.{query,key,value}</c>,
 /// <c>attention.output.{dense,LayerNorm}</c>, <c>intermediate.dense</c>, <c>output.{dense,LayerNorm}</c>.</summary>

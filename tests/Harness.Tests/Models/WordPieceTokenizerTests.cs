@@ -1,7 +1,8 @@
-using Harness.Plugins.Encoders.Bert;
-using Harness.Plugins.Encoders.Tokenization;
+using Harness.Models.Bert;
+using Harness.Models.Tokenization;
+using Harness.Tests.Plugins.Encoders;
 
-namespace Harness.Tests.Plugins.Encoders;
+namespace Harness.Tests.Models;
 
 /// <summary>BERT basic + WordPiece tokenization over the MiniLM vocabulary; ids read off the package's vocab.txt
 /// (line number = id: 101 [CLS], 102 [SEP], 2023 this, 29379 foo, 3347 bar, 8237 ##bar, 7668 cafe).</summary>
@@ -50,5 +51,26 @@ public sealed class WordPieceTokenizerTests
         var full = Tokenizer.Value.Encode("unbelievably tokenization works here", 256);
         var cut = Tokenizer.Value.Encode("unbelievably tokenization works here", 5);
         Assert.That(cut, Is.EqualTo(full.Take(4).Append(102L).ToArray()));
+    }
+
+    [Test]
+    public void A_pair_is_cls_first_sep_second_sep_with_segments()
+    {
+        var (ids, types) = Tokenizer.Value.EncodePair("foo bar", "this is an example sentence", 256);
+        Assert.That(ids, Is.EqualTo(new long[] { 101, 29379, 3347, 102, 2023, 2003, 2019, 2742, 6251, 102 }));
+        Assert.That(types, Is.EqualTo(new long[] { 0, 0, 0, 0, 1, 1, 1, 1, 1, 1 }));
+    }
+
+    [Test]
+    public void A_long_pair_loses_pieces_from_the_longer_text_first()
+    {
+        // 2 + 5 pieces, budget 8 - 3 = 5: the second text loses its last two pieces (5 > 2, then 4 > 2... until 3).
+        var (ids, types) = Tokenizer.Value.EncodePair("foo bar", "this is an example sentence", 8);
+        Assert.That(ids, Is.EqualTo(new long[] { 101, 29379, 3347, 102, 2023, 2003, 2019, 102 }));
+        Assert.That(types, Is.EqualTo(new long[] { 0, 0, 0, 0, 1, 1, 1, 1 }));
+
+        // Budget 2 with a tie at 2 + 2 → 2 + 1 → 1 + 1: the second text goes first on ties.
+        var (tied, _) = Tokenizer.Value.EncodePair("foo bar", "this is", 5);
+        Assert.That(tied, Is.EqualTo(new long[] { 101, 29379, 102, 2023, 102 }));
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Harness.Plugins.Encoders.Tokenization;
+namespace Harness.Models.Tokenization;
 
 /// <summary>
-/// Unicode canonical decomposition (NFD) from a table shipped with this pack (canonical-decompositions.txt, generated
+/// Unicode canonical decomposition (NFD) from a table shipped with this library (canonical-decompositions.txt, generated
 /// from Unicode 14.0 with Python's unicodedata, the data HF's tokenizers use) plus the Hangul algorithm. Hand-written
 /// because <see cref="string.Normalize(NormalizationForm)"/> needs ICU and is a silent no-op under
 /// InvariantGlobalization, which Harness runs with: "CAFÉ" would keep its accent and miss the uncased vocabulary.
@@ -49,8 +49,8 @@ internal static class CanonicalDecomposition
 
     private static Dictionary<int, int[]> Load()
     {
-        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("Harness.Plugins.Encoders.Tokenization.canonical-decompositions.txt")
-            ?? throw new InvalidOperationException("the encoders pack lacks its resource canonical-decompositions.txt");
+        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("Harness.Models.Tokenization.canonical-decompositions.txt")
+            ?? throw new InvalidOperationException("Harness.Models lacks its resource canonical-decompositions.txt");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var table = new Dictionary<int, int[]>();
         string? line;

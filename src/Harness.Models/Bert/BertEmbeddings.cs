@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>BERT's input layer: word + position + token-type embeddings, LayerNorm, dropout. Submodule names follow
 /// HF's <c>BertEmbeddings</c> so parameter names equal the ONNX initializer names.</summary>
@@ -34,12 +34,19 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor>
     /// <summary>Embeds token ids (single segment: token type 0 everywhere).</summary>
     /// <param name="ids">int64 [batch, length].</param>
     /// <returns>[batch, length, hidden].</returns>
-    public override Tensor forward(Tensor ids)
+    public override Tensor forward(Tensor ids) => Embed(ids, null);
+
+    /// <summary>Embeds token ids with their segments (a sentence pair: 0 for the first text, 1 for the second).</summary>
+    /// <param name="ids">int64 [batch, length].</param>
+    /// <param name="tokenTypes">int64 [batch, length]; null for token type 0 everywhere.</param>
+    /// <returns>[batch, length, hidden].</returns>
+    public Tensor Embed(Tensor ids, Tensor? tokenTypes)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         using var scope = NewDisposeScope();
         var length = ids.shape[1];
         var positions = arange(length, dtype: ScalarType.Int64, device: ids.device).unsqueeze(0);
-        var sum = _word.call(ids) + _tokenType.call(zeros_like(ids)) + _position.call(positions);
+        var sum = _word.call(ids) + _tokenType.call(tokenTypes ?? zeros_like(ids)) + _position.call(positions);
         return _dropout.call(_norm.call(sum)).MoveToOuterDisposeScope();
     }
 }

@@ -1,7 +1,7 @@
-using Harness.Plugins.Encoders.Onnx;
+using Harness.Models.Onnx;
 using static TorchSharp.torch;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>
 /// Copies the weights of an exported HF BERT (ONNX) into a <see cref="BertModel"/>. Embedding, LayerNorm and bias

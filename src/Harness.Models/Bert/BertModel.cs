@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>
 /// A BERT encoder (HF's <c>BertModel</c> without the pooler): embeddings, then <see cref="BertConfig.Layers"/>
@@ -66,14 +66,23 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         }
     }
 
-    /// <summary>Encodes a padded batch.</summary>
+    /// <summary>Encodes a padded batch (single segment).</summary>
     /// <param name="ids">Token ids, int64 [batch, length].</param>
     /// <param name="attentionMask">1 for tokens, 0 for padding, int64 [batch, length].</param>
     /// <returns>The last hidden states [batch, length, hidden].</returns>
-    public override Tensor forward(Tensor ids, Tensor attentionMask)
+    public override Tensor forward(Tensor ids, Tensor attentionMask) => Encode(ids, attentionMask, null);
+
+    /// <summary>Encodes a padded batch of single texts or sentence pairs.</summary>
+    /// <param name="ids">Token ids, int64 [batch, length].</param>
+    /// <param name="attentionMask">1 for tokens, 0 for padding, int64 [batch, length].</param>
+    /// <param name="tokenTypes">Segment ids, int64 [batch, length] (0 first text, 1 second); null for all 0.</param>
+    /// <returns>The last hidden states [batch, length, hidden].</returns>
+    public Tensor Encode(Tensor ids, Tensor attentionMask, Tensor? tokenTypes)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(attentionMask);
         using var scope = NewDisposeScope();
-        var hidden = _embeddings.call(ids);
+        var hidden = _embeddings.Embed(ids, tokenTypes);
 
         // Additive mask as in the exported graphs: (1 - mask) * -10000, broadcast over heads and query positions.
         var additive = (1.0f - attentionMask.to_type(hidden.dtype)).mul(-10000.0f).view(ids.shape[0], 1, 1, ids.shape[1]);

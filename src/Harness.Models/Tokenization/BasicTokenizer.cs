@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Harness.Plugins.Encoders.Tokenization;
+namespace Harness.Models.Tokenization;
 
 /// <summary>
 /// BERT's basic tokenization, as HF's <c>BasicTokenizer</c> (do_lower_case, tokenize_chinese_chars): drop NUL, U+FFFD

@@ -1,4 +1,4 @@
-namespace Harness.Plugins.Encoders.Onnx;
+namespace Harness.Models.Onnx;
 
 /// <summary>A node of an ONNX graph: operator type, input and output value names.</summary>
 /// <param name="OpType">The operator, for example <c>MatMul</c>.</param>

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Harness.Plugins.Encoders.Bert;
+namespace Harness.Models.Bert;
 
 /// <summary>Multi-head self-attention (HF's <c>BertSelfAttention</c>: query, key, value), computed with
 /// <c>scaled_dot_product_attention</c> (libtorch's fused kernel) and an additive padding mask.</summary>
