@@ -28,7 +28,7 @@ public static class TrainingSettings
     /// </summary>
     public static IReadOnlyList<ParameterSpec> RunSpecs { get; } =
     [
-        ParameterSpec.Int("checkpoint_every", 200, "Write a resumable training checkpoint every this many optimiser steps (0: never); a cell killed mid-training resumes from it when the matrix runs again.", min: 0, max: int.MaxValue),
+        ParameterSpec.Int("checkpoint_every", 1000, "Write a resumable training checkpoint every this many optimiser steps (0: never); a cell killed mid-training resumes from it when the matrix runs again.", min: 0, max: int.MaxValue),
         ParameterSpec.Bool("keep_encoder", false, "Keep each trained cell's encoder (its full state in the cell folder's encoder/, hashed in the manifest; harness encode --encoder-state loads it)."),
     ];
 

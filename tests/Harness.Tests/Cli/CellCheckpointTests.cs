@@ -29,8 +29,19 @@ public sealed class CellCheckpointTests
         var cache = temp.Combine("cache");
         var interrupted = temp.Combine("interrupted");
         var reference = temp.Combine("reference");
-        var cellId = MatrixFixture.Plan(temp, File.ReadAllText(spec), cache, "plan.yaml").Cells.Single().Id;
-        var checkpoint = Path.Combine(CellWorker.WorkDirectory(interrupted, cellId), "checkpoint", "state.json");
+        var work = Path.Combine(interrupted, ".harness", "work");
+        string? Checkpoint()
+        {
+            try
+            {
+                // Only the checkpoint in place: a temporary one being written is a hidden folder renamed away.
+                return Directory.Exists(work) ? Directory.GetFiles(work, "state.json", SearchOption.AllDirectories).SingleOrDefault(f => f.EndsWith(Path.Combine("checkpoint", "state.json"), StringComparison.Ordinal)) : null;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return null; // a temporary folder went away while it was listed
+            }
+        }
 
         // The cell's child pauses right after writing its first checkpoint; then harness run is killed (SIGKILL), and
         // the orphaned child exits without recording its cell.
@@ -47,18 +58,33 @@ public sealed class CellCheckpointTests
 
         using (var parent = Process.Start(psi)!)
         {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromMinutes(3) && !parent.HasExited && !File.Exists(checkpoint))
+            try
             {
-                Thread.Sleep(100);
-            }
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed < TimeSpan.FromMinutes(5) && !parent.HasExited && Checkpoint() is null)
+                {
+                    Thread.Sleep(100);
+                }
 
-            Assert.That(parent.HasExited, Is.False, "the run ended before it could be killed: " + parent.StandardError.ReadToEnd());
-            parent.Kill();
-            parent.WaitForExit();
+                Assert.That(parent.HasExited, Is.False, "the run ended before it could be killed: " + parent.StandardError.ReadToEnd());
+                Assert.That(Checkpoint(), Is.Not.Null, "no checkpoint within 5 minutes");
+                parent.Kill();
+                parent.WaitForExit();
+            }
+            finally
+            {
+                if (!parent.HasExited)
+                {
+                    parent.Kill(entireProcessTree: true);
+                }
+            }
         }
 
         Thread.Sleep(1500); // the child notices its parent is gone and exits
+        var checkpoint = Checkpoint();
+        Assert.That(checkpoint, Is.Not.Null, "the cell wrote a checkpoint in its work folder");
+        var cellId = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(checkpoint)))!;
+        Assert.That(checkpoint, Is.EqualTo(Path.Combine(CellWorker.WorkDirectory(interrupted, cellId), "checkpoint", "state.json")));
         var store = new ResultStore(interrupted);
         Assert.That(store.InspectAsync(cellId).Result.State, Is.EqualTo(CellState.Incomplete), "nothing recorded for the killed cell");
         var savedStep = (long)JsonNode.Parse(File.ReadAllText(checkpoint))!["Step"]!;

@@ -36,7 +36,7 @@ public sealed class CellIdTests
         Assert.That(otherName.Cells.Select(c => c.Id), Is.EqualTo(first.Cells.Select(c => c.Id)), "the matrix name is not part of a cell");
         Assert.That(otherRun.Cells.Select(c => c.Id), Is.EqualTo(first.Cells.Select(c => c.Id)), "checkpoint_every and keep_encoder change how a cell runs, not what it computes");
         Assert.That(otherRun.Cells[0].Run, Is.EqualTo(new CellRunSettings(7, true)));
-        Assert.That(first.Cells[0].Run, Is.EqualTo(new CellRunSettings(200, false)), "the defaults");
+        Assert.That(first.Cells[0].Run, Is.EqualTo(new CellRunSettings(1000, false)), "the defaults");
         Assert.That(otherTemperature.Cells.Select(c => c.Id).Intersect(first.Cells.Select(c => c.Id)), Is.Empty);
         Assert.That(otherData.Cells.Select(c => c.Id).Intersect(first.Cells.Select(c => c.Id)), Is.Empty);
         Assert.That(otherData.Cells[0].DatasetContentHash, Is.Not.EqualTo(first.Cells[0].DatasetContentHash));
