@@ -66,7 +66,11 @@ public sealed class CellCheckpointTests
                     Thread.Sleep(100);
                 }
 
-                Assert.That(parent.HasExited, Is.False, "the run ended before it could be killed: " + parent.StandardError.ReadToEnd());
+                if (parent.HasExited)
+                {
+                    Assert.Fail("the run ended before it could be killed: " + parent.StandardError.ReadToEnd());
+                }
+
                 Assert.That(Checkpoint(), Is.Not.Null, "no checkpoint within 5 minutes");
                 parent.Kill();
                 parent.WaitForExit();
