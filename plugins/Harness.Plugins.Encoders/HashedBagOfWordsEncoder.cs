@@ -10,9 +10,14 @@ namespace Harness.Plugins.Encoders;
 /// in an embedding bag, then a linear projection. Weights are initialised from a generator seeded by the context,
 /// so two encoders with the same seed are identical. Queries and documents share the tower. Created on a device and
 /// never moved by the host; inputs are put on the device of the parameters, where the output is too.
+/// It is an <see cref="ITokenizingEncoder"/>: the hashing (<see cref="Tokenize"/>: feature ids and bag offsets, on the
+/// CPU, thread-safe) runs on the trainer's prefetch thread, and the training step only runs <see cref="Forward"/>.
 /// </summary>
-public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
+public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>, ITokenizingEncoder
 {
+    private const string Ids = "feature_ids";
+    private const string Offsets = "bag_offsets";
+
     private readonly EmbeddingBag _bag;
     private readonly Linear _projection;
     private readonly FeatureHasher _hasher;
@@ -53,16 +58,18 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
     /// <inheritdoc />
     public Tensor Encode(IReadOnlyList<string> texts, TextRole role)
     {
+        using var input = Tokenize(texts, role);
+        return Forward(input);
+    }
+
+    /// <summary>Hashes texts into feature ids (int64 [total]) and bag offsets (int64 [count]) on the CPU. Thread-safe:
+    /// the hasher has no state.</summary>
+    /// <param name="texts">The texts.</param>
+    /// <param name="role">Query or document (the tower is shared, so it does not change the features).</param>
+    /// <returns>The input; the caller disposes it.</returns>
+    public EncoderInput Tokenize(IReadOnlyList<string> texts, TextRole role)
+    {
         ArgumentNullException.ThrowIfNull(texts);
-
-        // The parameters' device, read on every call: the one place tensors must go (a module moved after creation
-        // still gets its inputs where its weights are).
-        var device = _bag.weight!.device;
-        if (texts.Count == 0)
-        {
-            return zeros([0, Dimension], dtype: ScalarType.Float32, device: device);
-        }
-
         var ids = new List<long>();
         var offsets = new long[texts.Count];
         for (var i = 0; i < texts.Count; i++)
@@ -71,9 +78,31 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
             _hasher.AddFeatures(texts[i] ?? string.Empty, ids);
         }
 
-        using var input = tensor(ids.ToArray(), dtype: ScalarType.Int64, device: device);
-        using var offs = tensor(offsets, dtype: ScalarType.Int64, device: device);
-        return forward(input, offs);
+        return new EncoderInput(role, texts.Count, new Dictionary<string, Tensor>
+        {
+            [Ids] = tensor(ids.ToArray(), dtype: ScalarType.Int64),
+            [Offsets] = tensor(offsets, dtype: ScalarType.Int64),
+        });
+    }
+
+    /// <summary>Embeds hashed input on the parameters' device.</summary>
+    /// <param name="input">From <see cref="Tokenize"/>.</param>
+    /// <returns>Float32 [input.Count, Dimension].</returns>
+    public Tensor Forward(EncoderInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        // The parameters' device, read on every call: the one place tensors must go (a module moved after creation
+        // still gets its inputs where its weights are).
+        var device = _bag.weight!.device;
+        if (input.Count == 0)
+        {
+            return zeros([0, Dimension], dtype: ScalarType.Float32, device: device);
+        }
+
+        using var ids = input.Tensors[Ids].to(device);
+        using var offsets = input.Tensors[Offsets].to(device);
+        return forward(ids, offsets);
     }
 
     /// <summary>Embeds a flattened batch of feature ids with bag offsets.</summary>

@@ -25,8 +25,10 @@ namespace Harness.Training;
 /// the calling thread. A NaN or infinite loss stops training as <see cref="TrainingStatus.Diverged"/> before that step
 /// is applied; cancellation throws <see cref="OperationCanceledException"/> after the current step (a checkpoint
 /// already written stays valid). On CPU the same seed and options give bit-identical weights, and a run resumed from
-/// a checkpoint gives the same weights as one never interrupted (for samplers whose output depends only on the seed,
-/// the epoch and the query; a dense miner's index is rebuilt on resume).
+/// a checkpoint gives the same weights as one never interrupted, for samplers whose output depends only on the seed,
+/// the epoch, the query and (for a miner that is an <see cref="ICheckpointableDenseMiner"/>, as the host's is) the dense
+/// index, which travels in the checkpoint. A sampler that keeps its own state across batches (dense-static's per-query
+/// pools) re-mines on resume with the restored index.
 /// </summary>
 public sealed class Trainer
 {
@@ -92,6 +94,10 @@ public sealed class Trainer
         var schedule = new LearningRateScheduler(options.LearningRate, totalSteps, LearningRateScheduler.Warmup(options, totalSteps), options.Schedule);
         var fingerprint = Fingerprint(setup, builder, parameters);
 
+        // A dense miner's index goes into checkpoints (when the host's miner supports it), so a resumed run mines what
+        // the uninterrupted run mined.
+        var checkpointMiner = setup.SamplerRequirements.Has(SamplerNeeds.DenseMiner) ? setup.DenseMiner as ICheckpointableDenseMiner : null;
+
         // Resume from a checkpoint of the same configuration.
         long step = 0;
         int startEpoch = 0, startStepInEpoch = 0;
@@ -104,7 +110,7 @@ public sealed class Trainer
                 throw new TrainingSetupException($"{CheckpointStore.PathIn(checkpointDirectory)}: checkpoint was written by another training configuration (encoder, loss, sampler, data, seed or options differ); remove it or use another directory");
             }
 
-            CheckpointStore.LoadTensors(checkpointDirectory, modules, optimizer);
+            CheckpointStore.LoadTensors(checkpointDirectory, modules, optimizer, state, checkpointMiner);
             step = state.Step;
             startEpoch = state.Epoch;
             startStepInEpoch = state.StepInEpoch;
@@ -113,6 +119,7 @@ public sealed class Trainer
             negatives.AddRange(state.Negatives.Select(n => n.ToRecord()));
             resumedFrom = step;
             setup.Context.Logger.LogInformation("resuming training at step {Step} (epoch {Epoch})", step, startEpoch);
+            setup.OnResumed?.Invoke(step);
         }
 
         setup.ModelVersionChanged?.Invoke(step);
@@ -193,7 +200,9 @@ public sealed class Trainer
                         Negatives = negatives.Select(NegativesRecordDto.From).ToList(),
                     },
                     modules,
-                    optimizer);
+                    optimizer,
+                    checkpointMiner);
+                setup.OnCheckpoint?.Invoke(step);
             }
         }
 
@@ -267,6 +276,15 @@ public sealed class Trainer
         var miner = requirements.Has(SamplerNeeds.DenseMiner) ? setup.DenseMiner : null;
         var step = startStep;
         var resuming = startStepInEpoch > 0;
+
+        // The interrupted run refreshed an every-N-steps index right after the checkpoint's step (before building the
+        // next batch), with the model as restored now: do that refresh here.
+        var epochOfLastStep = resuming ? startEpoch : startEpoch - 1;
+        if (miner is not null && startStep > 0 && requirements.Refresh == RefreshPolicy.EverySteps && epochOfLastStep >= requirements.WarmupEpochs && startStep % requirements.RefreshInterval == 0)
+        {
+            miner.RebuildIndex(token);
+        }
+
         for (var epoch = startEpoch; epoch < _options.Epochs; epoch++)
         {
             token.ThrowIfCancellationRequested();
@@ -280,14 +298,18 @@ public sealed class Trainer
                     _ => false,
                 };
 
-                // A resumed process has no index yet: build it from the restored model.
-                if (rebuild || (resuming && requirements.Refresh != RefreshPolicy.None) || (epoch == startEpoch && startStep > 0 && miner.IndexVersion < 0 && requirements.Refresh != RefreshPolicy.None))
+                // Resuming mid-epoch, the epoch-start rebuild already happened in the interrupted run, and its index came
+                // back with the checkpoint. A resumed process without a restored index (a miner that cannot be
+                // checkpointed) builds one from the restored model: close to, but not exactly, what it had.
+                var noIndex = epoch == startEpoch && startStep > 0 && miner.IndexVersion < 0 && requirements.Refresh != RefreshPolicy.None;
+                if ((rebuild && !resuming) || noIndex)
                 {
                     miner.RebuildIndex(token);
                 }
             }
 
-            setup.Sampler.BeginEpoch(new SamplerEpoch(epoch, step, step));
+            var epochStart = resuming ? step - startStepInEpoch : step;
+            setup.Sampler.BeginEpoch(new SamplerEpoch(epoch, epochStart, epochStart));
             var order = builder.Order(epoch);
             for (var s = resuming ? startStepInEpoch : 0; s < builder.StepsPerEpoch; s++)
             {

@@ -48,4 +48,10 @@ public sealed record TrainingSetup(
     /// context's metrics sink as train/loss, train/learning_rate, train/examples_per_second and
     /// train/peak_memory_bytes.</summary>
     public Action<TrainingCurveRow>? OnStep { get; init; }
+
+    /// <summary>Called on the training thread when training resumes from a checkpoint, with the steps it had applied.</summary>
+    public Action<long>? OnResumed { get; init; }
+
+    /// <summary>Called on the training thread after a checkpoint is in place, with the steps it holds.</summary>
+    public Action<long>? OnCheckpoint { get; init; }
 }

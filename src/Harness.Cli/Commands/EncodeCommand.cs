@@ -9,9 +9,10 @@ using static TorchSharp.torch;
 namespace Harness.Cli.Commands;
 
 /// <summary>
-/// <c>harness encode --encoder ID [--set ID.NAME=VALUE ...] [--role query|document] [FILE|-]</c>: one embedding per
+/// <c>harness encode --encoder ID [--set ID.NAME=VALUE ...] [--encoder-state DIR] [--role query|document] [FILE|-]</c>: one embedding per
 /// input line, as tab-separated floats (shortest round-trip form), in input order, so encoders can be inspected and
-/// compared. The encoder runs in evaluation mode without gradients; lines are read and encoded in blocks of
+/// compared. <c>--encoder-state</c> loads a trained encoder (the <c>encoder/</c> folder <c>harness train</c> and matrix cells
+/// with <c>keep_encoder</c> write, or the cell folder holding it) into an encoder created with the same parameters. The encoder runs in evaluation mode without gradients; lines are read and encoded in blocks of
 /// <see cref="Block"/> (each block sorted by length inside the encoder), so a large file streams.
 /// </summary>
 internal static class EncodeCommand
@@ -24,12 +25,13 @@ internal static class EncodeCommand
         var role = new Option<string>("--role") { Description = "Encode the lines as queries or documents (asymmetric encoders differ, e.g. arctic-xs's query instruction).", DefaultValueFactory = _ => "document" };
         role.AcceptOnlyFromAmong("query", "document");
         var seed = new Option<int>("--seed") { Description = "Seed given to the plugin (initialisation of encoders trained from scratch).", DefaultValueFactory = _ => 42 };
+        var state = new Option<string?>("--encoder-state") { Description = "Load a trained encoder: an encoder/ folder written by harness train or a matrix cell with keep_encoder (or the cell folder holding it); --encoder and --set must match its training.", HelpName = "DIR" };
         var input = new Argument<string>("FILE") { Description = "Text file, one text per line; - or nothing for standard input.", DefaultValueFactory = _ => "-" };
         var settings = PluginOptions.Settings();
         var dirs = PluginOptions.PluginDirectories();
         var command = new Command("encode", "Print one embedding per input line (tab-separated floats) with an encoder plugin.")
         {
-            encoder, role, seed, settings, dirs,
+            encoder, role, seed, state, settings, dirs,
         };
         command.Arguments.Add(input);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
@@ -38,12 +40,13 @@ internal static class EncodeCommand
             parse.GetValue(seed),
             parse.GetValue(settings),
             parse.GetValue(dirs),
+            parse.GetValue(state),
             parse.GetValue(input) ?? "-",
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string encoderId, TextRole role, int seed, string[]? settings, string[]? dirs, string path, CancellationToken cancellationToken)
+    private static int Run(string encoderId, TextRole role, int seed, string[]? settings, string[]? dirs, string? statePath, string path, CancellationToken cancellationToken)
     {
         TextReader reader;
         try
@@ -92,6 +95,12 @@ internal static class EncodeCommand
         }
 
         using var __ = model;
+        if (statePath is not null && LoadState(model, encoderId, statePath) is { } error)
+        {
+            Console.Error.WriteLine($"harness: --encoder-state {statePath}: {error}");
+            return ExitStatus.BadInput;
+        }
+
         model.Module.eval();
         using var noGrad = no_grad();
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
@@ -139,6 +148,37 @@ internal static class EncodeCommand
         {
             // Standard output went away (`harness encode ... | head`): end quietly, as a process killed by SIGPIPE.
             return 141;
+        }
+    }
+
+    /// <summary>Loads a saved encoder state into <paramref name="model"/>; returns the error, or null.</summary>
+    private static string? LoadState(IEncoder model, string encoderId, string path)
+    {
+        var directory = Path.GetFullPath(path);
+        var inCell = Path.Combine(directory, Harness.Core.Running.CellResults.EncoderDirectoryName);
+        if (!File.Exists(Path.Combine(directory, "module.dat")) && Directory.Exists(inCell))
+        {
+            directory = inCell;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            return "no such folder";
+        }
+
+        if (!File.Exists(Path.Combine(directory, "module.dat")))
+        {
+            return $"not a saved encoder (no module.dat in {directory}; a cell keeps its encoder only with train: {{ keep_encoder: true }})";
+        }
+
+        try
+        {
+            model.Load(directory);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or UnauthorizedAccessException or System.Runtime.InteropServices.ExternalException)
+        {
+            return $"cannot load it into encoder '{encoderId}' (was it trained with other --set values?): {e.Message.ReplaceLineEndings(" ")}";
         }
     }
 

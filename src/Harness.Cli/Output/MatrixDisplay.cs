@@ -40,7 +40,14 @@ internal sealed class MatrixDisplay : IMatrixObserver
         }
     }
 
-    public void CellProgressed(ExperimentCell cell, CellProgress progress) => _model.Progressed(cell, progress);
+    public void CellProgressed(ExperimentCell cell, CellProgress progress)
+    {
+        _model.Progressed(cell, progress);
+        if (progress.Stage == CellProgress.ResumedStage)
+        {
+            Write($"resume {cell.Id}  {cell.DisplayName}  training resumed from the checkpoint at step {progress.Step}");
+        }
+    }
 
     public void CellFinished(ExperimentCell cell, CellExecution execution)
     {

@@ -39,6 +39,9 @@ public sealed record ExperimentCell
     /// <summary>The training values (every key of <see cref="TrainingSettings.Specs"/>).</summary>
     public required Harness.Abstractions.Plugins.PluginParameters Train { get; init; }
 
+    /// <summary>How the cell runs and what it keeps (checkpoints, the trained encoder); not part of <see cref="Canonical"/>.</summary>
+    public CellRunSettings Run { get; init; } = CellRunSettings.Default;
+
     /// <summary>The evaluation settings.</summary>
     public required EvalSettings Eval { get; init; }
 
@@ -56,8 +59,8 @@ public sealed record ExperimentCell
 
     /// <summary>
     /// The canonical text the id hashes: every plugin's id, version, assembly hash and parameters, the dataset's content
-    /// hash, the training values, the evaluation settings and the seed. The device, the time limit and the matrix name
-    /// are not part of it (the same cell run on another worker or in another matrix is the same cell).
+    /// hash, the training values, the evaluation settings and the seed. The device,
+    /// the time limit, the matrix name and the <see cref="Run"/> settings are not part of it (the same cell run on another worker or in another matrix is the same cell).
     /// </summary>
     public string Canonical =>
         string.Join("\n",

@@ -50,7 +50,8 @@ public static class ExperimentPlanner
         foreach (var config in configs)
         {
             var plugins = config.Choices.Select(c => Resolve(c, catalog)).ToList();
-            var train = PluginParameters.Resolve(TrainingSettings.Specs, config.Train.ToDictionary(p => p.Key, p => (object?)p.Value.Text, StringComparer.Ordinal));
+            var train = PluginParameters.Resolve(TrainingSettings.Specs, config.Train.Where(p => !TrainingSettings.IsRunKey(p.Key)).ToDictionary(p => p.Key, p => (object?)p.Value.Text, StringComparer.Ordinal));
+            var run = CellRunSettings.From(PluginParameters.Resolve(TrainingSettings.RunSpecs, config.Train.Where(p => TrainingSettings.IsRunKey(p.Key)).ToDictionary(p => p.Key, p => (object?)p.Value.Text, StringComparer.Ordinal)));
             var dataset = plugins[0];
             var probeKey = (config.Dataset.Entry, dataset.Parameters.ToString(), config.Seed);
             if (!probes.TryGetValue(probeKey, out var probe))
@@ -75,6 +76,7 @@ public static class ExperimentPlanner
                 Sampler = plugins[3],
                 Reranker = plugins[4],
                 Train = train,
+                Run = run,
                 Eval = spec.Eval,
                 Seed = config.Seed,
                 DatasetContentHash = probe.ContentHash,

@@ -39,6 +39,10 @@ public sealed record ExperimentSpec
     /// <summary>The per-cell time limit, if any.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>The per-cell memory limit in bytes (resident memory of the cell process), if any: a cell over it is
+    /// killed and recorded as out-of-memory.</summary>
+    public long? MemoryLimit { get; init; }
+
     /// <summary>Where each top-level and block key was written, by key path (for validators' messages).</summary>
     public IReadOnlyDictionary<string, SpecLocation> Locations { get; init; } = new Dictionary<string, SpecLocation>();
 

@@ -7,7 +7,7 @@ public static class SpecKeys
 {
     /// <summary>Top-level keys.</summary>
     public static IReadOnlyList<string> TopLevel { get; } =
-        ["name", "description", "seeds", "device", "datasets", "encoders", "losses", "samplers", "rerankers", "train", "eval", "exclude", "baseline", "timeout"];
+        ["name", "description", "seeds", "device", "datasets", "encoders", "losses", "samplers", "rerankers", "train", "eval", "exclude", "baseline", "timeout", "memory"];
 
     /// <summary>The plugin list keys and their kinds.</summary>
     public static IReadOnlyList<(string Key, PluginKind Kind, string Singular)> Lists { get; } =

@@ -182,6 +182,7 @@ public sealed class SpecReader
             Exclude = keys.TryGetValue("exclude", out var x) ? ReadExclude(x) : [],
             Baseline = keys.TryGetValue("baseline", out var b) ? ReadBaseline(b) : new Dictionary<PluginKind, SpecValue>(),
             Timeout = keys.TryGetValue("timeout", out var to) ? ReadTimeout(to) : null,
+            MemoryLimit = keys.TryGetValue("memory", out var mem) ? ReadMemory(mem) : null,
             Locations = _locations,
         };
     }
@@ -367,13 +368,18 @@ public sealed class SpecReader
     private List<SpecParameter> ReadTrain(YamlNode node)
     {
         var parameters = ReadParameters(node, "train", allowNull: true);
-        var known = TrainingSettings.Specs.Select(s => s.Name).ToList();
+        var known = TrainingSettings.AllSpecs.Select(s => s.Name).ToList();
         foreach (var p in parameters.Where(p => !known.Contains(p.Name)))
         {
             Error(p.Location, p.KeyPath, $"unknown key (known: {string.Join(", ", known)})");
         }
 
-        return [.. parameters.Where(p => known.Contains(p.Name))];
+        foreach (var p in parameters.Where(p => p.IsAxis && TrainingSettings.IsRunKey(p.Name)))
+        {
+            Error(p.Location, p.KeyPath, "cannot be a list (an axis): it changes how cells run, not what they compute");
+        }
+
+        return [.. parameters.Where(p => known.Contains(p.Name) && !(p.IsAxis && TrainingSettings.IsRunKey(p.Name)))];
     }
 
     private EvalSettings ReadEval(YamlNode node)
@@ -576,6 +582,23 @@ public sealed class SpecReader
         }
 
         return result;
+    }
+
+    private long? ReadMemory(YamlNode node)
+    {
+        var text = Scalar(node, "memory");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ByteSizeText.TryParse(text, out var bytes))
+        {
+            return bytes;
+        }
+
+        Error(node, "memory", $"'{text}' is not a memory size (bytes, or for example 512MiB, 4GiB, 2G)");
+        return null;
     }
 
     private TimeSpan? ReadTimeout(YamlNode node)

@@ -22,6 +22,24 @@ public static class TrainingSettings
         ParameterSpec.Int("accumulation", 1, "Batches accumulated per optimiser step.", min: 1, max: 1024),
     ];
 
+    /// <summary>
+    /// The <c>train:</c> keys that change how a cell runs and what it keeps, not what it computes: they are not part of
+    /// the cell id (changing them finds the same cells again) and cannot be axes.
+    /// </summary>
+    public static IReadOnlyList<ParameterSpec> RunSpecs { get; } =
+    [
+        ParameterSpec.Int("checkpoint_every", 1000, "Write a resumable training checkpoint every this many optimiser steps (0: never); a cell killed mid-training resumes from it when the matrix runs again.", min: 0, max: int.MaxValue),
+        ParameterSpec.Bool("keep_encoder", false, "Keep each trained cell's encoder (its full state in the cell folder's encoder/, hashed in the manifest; harness encode --encoder-state loads it)."),
+    ];
+
+    /// <summary>Every key <c>train:</c> accepts.</summary>
+    public static IReadOnlyList<ParameterSpec> AllSpecs { get; } = [.. Specs, .. RunSpecs];
+
+    /// <summary>Whether a <c>train:</c> key is one of <see cref="RunSpecs"/>.</summary>
+    /// <param name="name">The key.</param>
+    /// <returns>True for a run key.</returns>
+    public static bool IsRunKey(string name) => RunSpecs.Any(s => s.Name == name);
+
     /// <summary>The trainer's options for a cell's training values.</summary>
     /// <param name="values">The resolved values (every key of <see cref="Specs"/>).</param>
     /// <param name="threads">CPU threads the cell may use.</param>

@@ -12,9 +12,11 @@ namespace Harness.Core.Hosting;
 /// no_grad in eval mode (the module's training mode is restored afterwards), kept on the CPU, and searched exactly
 /// with <see cref="ExactDenseSearcher"/> on the encoder's device. The trainer advances <see cref="ModelVersion"/>
 /// after each optimizer step; <see cref="IndexVersion"/> records the version the corpus was encoded at, so the
-/// staleness of mined negatives is measurable. The sampler never sees the encoder.
+/// staleness of mined negatives is measurable. The sampler never sees the encoder. The index travels in training
+/// checkpoints (<see cref="Harness.Training.ICheckpointableDenseMiner"/>), so a resumed run mines what an
+/// uninterrupted one did.
 /// </summary>
-public sealed class EncoderDenseMiner : IDenseMiner, IDisposable
+public sealed class EncoderDenseMiner : IDenseMiner, Harness.Training.ICheckpointableDenseMiner, IDisposable
 {
     private readonly IEncoder _encoder;
     private readonly ITrainingData _training;
@@ -54,6 +56,23 @@ public sealed class EncoderDenseMiner : IDenseMiner, IDisposable
         _corpus?.Dispose();
         _corpus = encoded;
         IndexVersion = ModelVersion;
+    }
+
+    /// <inheritdoc />
+    public Tensor? IndexSnapshot() => _corpus?.clone();
+
+    /// <inheritdoc />
+    public void RestoreIndex(Tensor embeddings, long version)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        if (embeddings.dim() != 2 || embeddings.shape[0] != _training.Corpus.Count || embeddings.shape[1] != _encoder.Dimension)
+        {
+            throw new InvalidDataException($"the saved dense index is [{string.Join(", ", embeddings.shape)}], not [{_training.Corpus.Count}, {_encoder.Dimension}] (another corpus or encoder)");
+        }
+
+        _corpus?.Dispose();
+        _corpus = embeddings.to(ScalarType.Float32).cpu().clone();
+        IndexVersion = version;
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace Harness.Core.Running;
 /// <param name="Seconds">Seconds spent per stage.</param>
 /// <param name="Queries">Queries evaluated.</param>
 /// <param name="Documents">Documents in the corpus.</param>
-/// <param name="TrainedEncoder">The trained encoder's weights file, when one was trained and saved.</param>
+/// <param name="TrainedEncoder">The folder holding the trained encoder's full state (<c>IEncoder.Save</c>), when one was trained and kept.</param>
 public sealed record CellOutcome(
     IReadOnlyList<QueryMetric> Metrics,
     IReadOnlyList<RankedQuery> Ranking,
@@ -19,6 +19,9 @@ public sealed record CellOutcome(
     int Documents,
     string? TrainedEncoder = null)
 {
+    /// <summary>The step training resumed from (a checkpoint of an earlier, interrupted run of the cell), if it did.</summary>
+    public long? ResumedFromStep { get; init; }
+
     /// <summary>The aggregate value of a measure.</summary>
     /// <param name="measure">The measure.</param>
     /// <returns>The value, or NaN when not measured.</returns>

@@ -89,17 +89,26 @@ public static class CellPipeline
             IReadOnlyList<TrainingStepRecord> curve = [];
             IReadOnlyList<SamplerEpochStats> negatives = [];
             string? trainedEncoder = null;
+            long? resumedFrom = null;
             if (cell.Epochs > 0)
             {
                 Stage("train");
                 var result = Train(cell, data, encoder!, context, options, progress, cancellationToken);
+                resumedFrom = result.ResumedFromStep;
                 curve = [.. result.Curve.Select(r => new TrainingStepRecord(r.Step, r.Epoch, r.Loss, r.LearningRate, r.ExamplesPerSecond, r.ElapsedSeconds))];
                 negatives = NegativesSummary.PerEpoch(result.Negatives, data.GetQrels(Split.Train), data.GetHiddenPositives(Split.Train));
-                if (options.KeepEncoder)
+                if (options.KeepEncoder || cell.Run.KeepEncoder)
                 {
-                    var path = Path.Combine(options.ScratchDirectory, CellResults.EncoderFileName);
-                    Directory.CreateDirectory(options.ScratchDirectory);
-                    encoder!.Module.save(path);
+                    // The contract's full state (IEncoder.Save: the state dict and whatever else the encoder needs,
+                    // such as a vocabulary), so IEncoder.Load restores it exactly.
+                    var path = Path.Combine(options.ScratchDirectory, CellResults.EncoderDirectoryName);
+                    if (Directory.Exists(path))
+                    {
+                        Directory.Delete(path, recursive: true);
+                    }
+
+                    Directory.CreateDirectory(path);
+                    encoder!.Save(path);
                     trainedEncoder = path;
                 }
 
@@ -169,7 +178,7 @@ public static class CellPipeline
             var ranked = queries.Select((q, i) => new RankedQuery(q.Id, rankings[i])).ToList();
             var metrics = Evaluate(data.GetQrels(split), ranked, cell.Eval.Measures, cell.Id);
             Done("evaluate");
-            return new CellOutcome(metrics, ranked, curve, negatives, seconds, queries.Count, data.Corpus.Count, trainedEncoder);
+            return new CellOutcome(metrics, ranked, curve, negatives, seconds, queries.Count, data.Corpus.Count, trainedEncoder) { ResumedFromStep = resumedFrom };
         }
         finally
         {
@@ -185,7 +194,12 @@ public static class CellPipeline
         var similarity = cell.Eval.Similarity == "dot" ? SimilarityFunction.Dot : SimilarityFunction.Cosine;
         using var session = OpenSampler(cell, loss, training, encoder, context, similarity, options);
         var (sampler, requirements, services, miner) = (session.Sampler, session.Requirements, session.Services, session.Miner);
-        var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads));
+        var checkpoints = cell.Run.CheckpointEverySteps > 0 ? options.CheckpointDirectory : null;
+        var trainer = new Trainer(TrainingSettings.ToOptions(cell.Train, options.Threads) with
+        {
+            CheckpointDirectory = checkpoints,
+            CheckpointEverySteps = checkpoints is null ? 0 : cell.Run.CheckpointEverySteps,
+        });
         var result = trainer.Train(new TrainingSetup(encoder, loss, sampler, training, context)
         {
             LossCapabilities = lossPlugin.GetCapabilities(cell.Loss.Parameters),
@@ -200,6 +214,12 @@ public static class CellPipeline
                 }
             },
             OnStep = row => progress?.Report(new CellProgress("train", row.Step, null, row.Loss)),
+            OnResumed = step =>
+            {
+                options.Logger.LogInformation("cell {Cell}: training resumed from the checkpoint at step {Step}", cell.Id, step);
+                progress?.Report(new CellProgress(CellProgress.ResumedStage, step));
+            },
+            OnCheckpoint = _ => FaultPoint.Reach("cell.checkpoint-written", cancellationToken),
         }, cancellationToken);
         if (result.Status == TrainingStatus.Diverged)
         {

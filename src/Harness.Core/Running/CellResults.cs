@@ -15,8 +15,10 @@ namespace Harness.Core.Running;
 /// </summary>
 public static class CellResults
 {
-    /// <summary>The trained encoder's weights in a cell folder (TorchSharp's <c>Module.save</c> format), when kept.</summary>
-    public const string EncoderFileName = "encoder.bin";
+    /// <summary>The folder of a cell holding its trained encoder, when kept: what <c>IEncoder.Save</c> wrote (the state
+    /// dict <c>module.dat</c>, plus a vocabulary for BERT encoders); <c>IEncoder.Load</c> and <c>harness encode
+    /// --encoder-state</c> read it. Each file is hashed in the manifest.</summary>
+    public const string EncoderDirectoryName = "encoder";
 
     /// <summary>Writes a finished cell.</summary>
     /// <param name="store">The results folder.</param>
@@ -37,17 +39,22 @@ public static class CellResults
         await writer.WriteTrainingAsync([.. outcome.Training.Select(t => new TrainingRow(cell.Id, t.Step, t.Epoch, t.Loss, t.LearningRate, t.ExamplesPerSecond, t.ElapsedSeconds))], cancellationToken).ConfigureAwait(false);
         await writer.WriteNegativesAsync([.. outcome.Negatives.Select(n => new NegativesRow(cell.Id, n.Epoch, cell.Sampler.Id, n.Queries, n.Negatives, n.Shortfalls, n.RankMin, n.RankMedian, n.RankMax, n.FalseNegatives, n.InBatchFalseNegatives, n.Dropped, n.DroppedFalseNegatives))], cancellationToken).ConfigureAwait(false);
         await writer.WriteFileAsync(ResultStore.RunFileName, (s, ct) => WriteTrecAsync(s, outcome.Ranking, cell.Id, ct), cancellationToken).ConfigureAwait(false);
-        if (outcome.TrainedEncoder is { } weights)
+        if (outcome.TrainedEncoder is { } saved)
         {
-            await writer.WriteFileAsync(EncoderFileName, async (s, ct) =>
+            foreach (var file in Directory.EnumerateFiles(saved, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var source = File.OpenRead(weights);
-                await using (source.ConfigureAwait(false))
+                var relative = Path.GetRelativePath(saved, file).Replace(Path.DirectorySeparatorChar, '/');
+                await writer.WriteFileAsync($"{EncoderDirectoryName}/{relative}", async (s, ct) =>
                 {
-                    await source.CopyToAsync(s, ct).ConfigureAwait(false);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+                    var source = File.OpenRead(file);
+                    await using (source.ConfigureAwait(false))
+                    {
+                        await source.CopyToAsync(s, ct).ConfigureAwait(false);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+            }
         }
+
         return await writer.CompleteAsync(Manifest(cell, CellStatus.Complete, null, provenance, started, outcome.Seconds), cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,6 +114,11 @@ public static class CellResults
                 ["retrieval"] = cell.Eval.Retrieval,
                 ["rerank_depth"] = cell.Eval.RerankDepth,
                 ["similarity"] = cell.Eval.Similarity,
+            },
+            ["run"] = new JsonObject
+            {
+                ["checkpoint_every"] = cell.Run.CheckpointEverySteps,
+                ["keep_encoder"] = cell.Run.KeepEncoder,
             },
             ["seed"] = cell.Seed,
             ["canonical"] = cell.Canonical,

@@ -17,6 +17,23 @@ public static class CellWorker
     /// <summary>Exit status when another process holds the cell's lock.</summary>
     public const int BusyExitCode = 75;
 
+    /// <summary>The reason prefix of a cell that ran out of memory (<see cref="Classify"/>).</summary>
+    public const string OutOfMemoryReason = "out-of-memory";
+
+    /// <summary>
+    /// A cell's work folder: its training checkpoints, kept across a killed or interrupted run (outside the cell's
+    /// folder, which stays complete or absent) and deleted when the cell completes.
+    /// </summary>
+    /// <param name="resultsRoot">The results folder.</param>
+    /// <param name="cellId">The cell.</param>
+    /// <returns>The folder (<c>DIR/.harness/work/ID</c>).</returns>
+    public static string WorkDirectory(string resultsRoot, string cellId) => Path.Combine(resultsRoot, ".harness", "work", cellId);
+
+    /// <summary>Removes the work folder of a cell that is complete (left behind when a run was killed between writing the cell and cleaning up).</summary>
+    /// <param name="resultsRoot">The results folder.</param>
+    /// <param name="cellId">The cell.</param>
+    public static void RemoveWork(string resultsRoot, string cellId) => TryDelete(WorkDirectory(resultsRoot, cellId));
+
     /// <summary>Runs a cell into a results folder.</summary>
     /// <param name="cell">The cell.</param>
     /// <param name="resultsRoot">The results folder.</param>
@@ -44,12 +61,19 @@ public static class CellWorker
             [new DatasetProvenance(cell.Dataset.Id, cell.Dataset.Parameters.ToString(), cell.DatasetContentHash)],
             commandLine).ToJson();
         var scratch = Path.Combine(resultsRoot, ".harness", "scratch", cell.Id);
+        var work = WorkDirectory(resultsRoot, cell.Id);
         try
         {
             Directory.CreateDirectory(scratch);
-            var outcome = CellPipeline.Run(cell, options with { ScratchDirectory = scratch }, progress, cancellationToken);
+            var outcome = CellPipeline.Run(cell, options with { ScratchDirectory = scratch, CheckpointDirectory = work }, progress, cancellationToken);
+            if (outcome.ResumedFromStep is { } resumed)
+            {
+                provenance["resumed_training_from_step"] = resumed;
+            }
+
             progress?.Report(new CellProgress("write"));
             await CellResults.WriteCompleteAsync(store, cell, outcome, provenance, started, cancellationToken).ConfigureAwait(false);
+            TryDelete(work);
             return new CellExecution(cell.Id, CellExecutionStatus.Complete, null, clock.Elapsed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -60,6 +84,14 @@ public static class CellWorker
         {
             var (status, reason) = Classify(e);
             await CellResults.WriteFailureAsync(store, cell, status, reason, provenance, started, CancellationToken.None).ConfigureAwait(false);
+
+            // A checkpoint is kept only for a failure that a retry with more memory can get past; a plugin that threw
+            // or a loss that diverged would do the same again.
+            if (!reason.StartsWith(OutOfMemoryReason, StringComparison.Ordinal))
+            {
+                TryDelete(work);
+            }
+
             return new CellExecution(cell.Id, status == CellStatus.Diverged ? CellExecutionStatus.Diverged : CellExecutionStatus.Failed, reason, clock.Elapsed);
         }
         finally
@@ -81,9 +113,10 @@ public static class CellWorker
             return (failed.Diverged ? CellStatus.Diverged : CellStatus.Failed, text);
         }
 
-        if (inner is OutOfMemoryException || text.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
+        if (OutOfMemory.IsOutOfMemory(e, out var cause))
         {
-            return (CellStatus.Failed, $"out of memory: {text}");
+            var detail = cause.Message.ReplaceLineEndings(" ").Trim();
+            return (CellStatus.Failed, $"{OutOfMemoryReason}: {cause.GetType().Name}: {(detail.Length > 400 ? detail[..400] + "…" : detail)}");
         }
 
         var origin = inner.TargetSite?.DeclaringType?.FullName;

@@ -59,9 +59,12 @@ public sealed class ChildProcessCellExecutor(ChildProcessCellExecutorOptions opt
                 }
             }
         };
+        var oomKillsBefore = ProcessMemory.OomKills();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        using var memoryStop = new CancellationTokenSource();
+        var memory = WatchMemory(process, options.MemoryLimit, options.MemoryPollInterval, memoryStop.Token);
 
         using var limit = options.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
@@ -73,6 +76,8 @@ public sealed class ChildProcessCellExecutor(ChildProcessCellExecutorOptions opt
         {
             Kill(process);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await memoryStop.CancelAsync().ConfigureAwait(false);
+            await memory.ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
                 return new CellExecution(cell.Id, CellExecutionStatus.Cancelled, "interrupted", clock.Elapsed);
@@ -85,6 +90,8 @@ public sealed class ChildProcessCellExecutor(ChildProcessCellExecutorOptions opt
 
         // Let the asynchronous readers drain what the child printed last.
         process.WaitForExit();
+        await memoryStop.CancelAsync().ConfigureAwait(false);
+        var (peak, overLimit) = await memory.ConfigureAwait(false);
         var code = process.ExitCode;
         if (code == CellWorker.BusyExitCode)
         {
@@ -108,10 +115,69 @@ public sealed class ChildProcessCellExecutor(ChildProcessCellExecutorOptions opt
             tail = string.Join(" | ", stderr);
         }
 
-        var why = DescribeExit(code) + (tail.Length == 0 ? string.Empty : $"; last output: {tail}");
+        var why = OutOfMemoryReason(code, peak, overLimit, oomKillsBefore) ?? DescribeExit(code) + (tail.Length == 0 ? string.Empty : $"; last output: {tail}");
         await CellResults.WriteFailureAsync(store, cell, CellStatus.Failed, why, null, started, CancellationToken.None).ConfigureAwait(false);
         return new CellExecution(cell.Id, CellExecutionStatus.Failed, why, clock.Elapsed);
     }
+
+    /// <summary>
+    /// Why a cell process that recorded nothing ran out of memory, or null when it did not: it went over the spec's
+    /// <c>memory:</c> limit (this executor killed it), or it died of SIGKILL while the kernel's out-of-memory kill
+    /// count of this cgroup went up, or with its peak resident memory within 10% of the limit that applies.
+    /// </summary>
+    private string? OutOfMemoryReason(int code, long peak, bool overLimit, long? oomKillsBefore)
+    {
+        var prefix = CellWorker.OutOfMemoryReason;
+        if (overLimit)
+        {
+            return $"{prefix}: the cell process used {ByteSizeText.Format(peak)}, over the spec's memory limit {ByteSizeText.Format(options.MemoryLimit!.Value)}; it was killed";
+        }
+
+        if (code != 128 + 9)
+        {
+            return null;
+        }
+
+        if (oomKillsBefore is { } before && ProcessMemory.OomKills() is { } after && after > before)
+        {
+            return $"{prefix}: the kernel's out-of-memory killer killed the cell process (SIGKILL; peak resident memory {ByteSizeText.Format(peak)})";
+        }
+
+        if ((options.MemoryLimit ?? ProcessMemory.Limit()) is { } limit && peak >= limit * 0.9)
+        {
+            return $"{prefix}: the cell process was killed (SIGKILL) with {ByteSizeText.Format(peak)} resident, near the memory limit {ByteSizeText.Format(limit)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the child's peak resident memory until stopped; kills it when it goes over the limit.</summary>
+    private static Task<(long Peak, bool OverLimit)> WatchMemory(Process process, long? limit, TimeSpan interval, CancellationToken stop) => Task.Run(async () =>
+    {
+        var pid = process.Id;
+        long peak = 0;
+        while (true)
+        {
+            if ((ProcessMemory.Peak(pid) ?? ProcessMemory.Resident(pid)) is { } bytes)
+            {
+                peak = Math.Max(peak, bytes);
+                if (limit is { } max && bytes > max)
+                {
+                    Kill(process);
+                    return (peak, true);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(interval, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return (peak, false);
+            }
+        }
+    }, CancellationToken.None);
 
     /// <summary>The arguments of the child (after the executable).</summary>
     /// <param name="cellId">The cell.</param>

@@ -18,6 +18,13 @@ public sealed record ChildProcessCellExecutorOptions
     /// <summary>The per-cell time limit (the spec's <c>timeout:</c>), if any.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>The per-cell memory limit in bytes (the spec's <c>memory:</c>), if any: a cell process whose resident
+    /// memory goes over it is killed and recorded as out-of-memory.</summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>How often the cell process's memory is read (its peak is recorded when it dies).</summary>
+    public TimeSpan MemoryPollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>CPU threads each cell may use.</summary>
     public int ThreadsPerCell { get; init; } = 1;
 

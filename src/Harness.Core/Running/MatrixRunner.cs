@@ -60,6 +60,12 @@ public sealed class MatrixRunner(ICellExecutor executor, ResultStore store)
         }
 
         var plan = await PlanAsync(cells, options, cancellationToken).ConfigureAwait(false);
+        foreach (var cell in plan.AlreadyComplete)
+        {
+            // A run killed between writing a cell and removing its checkpoints leaves them behind.
+            CellWorker.RemoveWork(store.Root, cell.Id);
+        }
+
         observer?.Starting(plan);
         var queue = new ConcurrentQueue<ExperimentCell>(plan.ToRun);
         var done = new ConcurrentQueue<(ExperimentCell, CellExecution)>();

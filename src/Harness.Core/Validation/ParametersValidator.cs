@@ -29,7 +29,7 @@ public sealed class ParametersValidator : IExperimentValidator
             }
         }
 
-        foreach (var problem in Check(context.Spec.Train, TrainingSettings.Specs, "train"))
+        foreach (var problem in Check(context.Spec.Train, TrainingSettings.AllSpecs, "train"))
         {
             yield return problem;
         }

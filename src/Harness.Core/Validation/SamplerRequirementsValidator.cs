@@ -101,7 +101,7 @@ public sealed class SamplerRequirementsValidator : IExperimentValidator
         try
         {
             var parameters = PluginParameters.Resolve(plugin.Info.Parameters, cell.Sampler.Given);
-            var train = PluginParameters.Resolve(TrainingSettings.Specs, cell.Train.ToDictionary(p => p.Key, p => (object?)p.Value.Text, StringComparer.Ordinal));
+            var train = PluginParameters.Resolve(TrainingSettings.Specs, cell.Train.Where(p => !TrainingSettings.IsRunKey(p.Key)).ToDictionary(p => p.Key, p => (object?)p.Value.Text, StringComparer.Ordinal));
             return (plugin.GetRequirements(parameters), train.GetInt("epochs"), parameters);
         }
         catch (Exception e) when (e is PluginParameterException or FormatException or ArgumentException or InvalidCastException)

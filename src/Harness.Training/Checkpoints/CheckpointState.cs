@@ -23,4 +23,7 @@ internal sealed record CheckpointState
     public required List<TrainingCurveRow> Curve { get; init; }
 
     public required List<NegativesRecordDto> Negatives { get; init; }
+
+    /// <summary>The model version of the dense miner's index saved with the checkpoint (<c>miner-index.bin</c>), if any.</summary>
+    public long? MinerIndexVersion { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Harness.Training.Checkpoints;
 /// One resumable checkpoint per training directory: <c>checkpoint/</c> holding <c>state.json</c> (position, curve,
 /// negatives record, configuration fingerprint), <c>encoder.dat</c> and <c>loss.dat</c> (the encoder's and a trainable loss's
 /// parameters and buffers, TorchSharp's state-dict format) and <c>optimizer.bin</c> (per parameter: step count and both Adam
-/// moments, float32 bit-exact). It is written into a temporary folder and renamed into place, so a checkpoint
+/// moments, float32 bit-exact), and <c>miner-index.bin</c> (a dense miner's corpus embeddings, when the sampler mines
+/// with the model: they were computed by weights a resumed run no longer has). It is written into a temporary folder and renamed into place, so a checkpoint
 /// is complete or absent; the previous one is removed only after the new one is in place.
 /// <para>RNG state needs no file: every stream the trainer draws from is derived from (seed, epoch, query) or
 /// (seed, step) and re-created on resume, and torch's default generator is re-seeded before each micro-batch.</para>
@@ -21,7 +22,9 @@ internal static class CheckpointStore
 
     public static string PathIn(string directory) => Path.Combine(directory, Name);
 
-    public static void Save(string directory, CheckpointState state, IReadOnlyList<(string File, nn.Module Module)> modules, AdamOptimizer optimizer)
+    private const string MinerIndexFile = "miner-index.bin";
+
+    public static void Save(string directory, CheckpointState state, IReadOnlyList<(string File, nn.Module Module)> modules, AdamOptimizer optimizer, ICheckpointableDenseMiner? miner = null)
     {
         Directory.CreateDirectory(directory);
         var final = PathIn(directory);
@@ -36,6 +39,17 @@ internal static class CheckpointStore
             }
 
             WriteOptimizer(Path.Combine(temp, "optimizer.bin"), optimizer);
+            using (var index = miner?.IndexSnapshot())
+            {
+                if (index is not null)
+                {
+                    using var stream = File.Create(Path.Combine(temp, MinerIndexFile));
+                    using var w = new BinaryWriter(stream);
+                    WriteTensor(w, index);
+                    state = state with { MinerIndexVersion = miner!.IndexVersion };
+                }
+            }
+
             File.WriteAllText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state, Json));
             if (Directory.Exists(final))
             {
@@ -85,7 +99,7 @@ internal static class CheckpointStore
         }
     }
 
-    public static void LoadTensors(string directory, IReadOnlyList<(string File, nn.Module Module)> modules, AdamOptimizer optimizer)
+    public static void LoadTensors(string directory, IReadOnlyList<(string File, nn.Module Module)> modules, AdamOptimizer optimizer, CheckpointState state, ICheckpointableDenseMiner? miner = null)
     {
         var dir = PathIn(directory);
         try
@@ -96,6 +110,14 @@ internal static class CheckpointStore
             }
 
             ReadOptimizer(Path.Combine(dir, "optimizer.bin"), optimizer);
+            var indexFile = Path.Combine(dir, MinerIndexFile);
+            if (miner is not null && state.MinerIndexVersion is { } version && File.Exists(indexFile))
+            {
+                using var stream = File.OpenRead(indexFile);
+                using var r = new BinaryReader(stream);
+                using var index = ReadTensor(r) ?? throw new InvalidDataException($"{MinerIndexFile} holds no tensor");
+                miner.RestoreIndex(index, version);
+            }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or EndOfStreamException)
         {

@@ -1,8 +1,11 @@
 using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Encoders;
 using Harness.Abstractions.NegativeSamplers;
 using Harness.Abstractions.Services;
 using Harness.Abstractions.Similarity;
+using Harness.Core.Hosting;
 using Harness.Plugins.NegativeSamplers;
+using Harness.Tests.Support;
 using Harness.Training;
 
 namespace Harness.Tests.Training;
@@ -34,6 +37,51 @@ public sealed class DenseMiningTests
         Assert.That(miner.RebuiltAt, Is.EqualTo(new long[] { 0, 5, 10, 15, 20, 25, 30, 35, 40 }));
         Assert.That(sampler.Threads.Distinct(), Is.EqualTo(new[] { Environment.CurrentManagedThreadId }));
         Assert.That(sampler.Epochs, Is.EqualTo(new[] { new SamplerEpoch(0, 0, 0), new SamplerEpoch(1, 20, 20) }));
+    }
+
+    [TestCase(RefreshPolicy.EverySteps, 3, 5, 13)]
+    [TestCase(RefreshPolicy.EverySteps, 5, 5, 12)]
+    [TestCase(RefreshPolicy.EveryEpochs, 1, 5, 27)]
+    [TestCase(RefreshPolicy.EveryEpochs, 1, 20, 25)]
+    public void A_dense_mining_run_resumed_from_a_checkpoint_equals_an_uninterrupted_one(RefreshPolicy refresh, int interval, int checkpointEvery, int cutAt)
+    {
+        using var dir = new TempDirectory();
+        var options = TrainingFixture.Options(epochs: 2) with { CheckpointEverySteps = checkpointEvery };
+        var requirements = new SamplerRequirements { Needs = SamplerNeeds.DenseMiner, Refresh = refresh, RefreshInterval = interval };
+
+        TrainingResult Run(IEncoder encoder, string folder, CancellationToken token = default, Action<TrainingCurveRow>? onStep = null)
+        {
+            using var miner = new EncoderDenseMiner(encoder, TrainingFixture.Training, SimilarityFunction.Cosine);
+            var sampler = new DenseDynamicNegativeSampler(depth: 30, uniform: true, skipTop: 0);
+            sampler.Prepare(new NegativeSamplerSetup(TrainingFixture.Training, new SamplerServices { DenseMiner = miner }));
+            var setup = TrainingFixture.Setup(encoder, token: token) with
+            {
+                Sampler = sampler,
+                DenseMiner = miner,
+                SamplerRequirements = requirements,
+                ModelVersionChanged = v => miner.ModelVersion = v,
+                OnStep = onStep,
+            };
+            return new Trainer(options with { CheckpointDirectory = dir.Combine(folder) }).Train(setup);
+        }
+
+        using var whole = TrainingFixture.Encoder();
+        var uninterrupted = Run(whole, "whole");
+
+        using var cts = new CancellationTokenSource();
+        using (var first = TrainingFixture.Encoder())
+        {
+            Assert.Throws<OperationCanceledException>(() => Run(first, "cut", cts.Token, row => { if (row.Step == cutAt) { cts.Cancel(); } }));
+        }
+
+        using var resumed = TrainingFixture.Encoder(seed: 99);
+        var result = Run(resumed, "cut");
+
+        Assert.That(result.ResumedFromStep, Is.EqualTo(cutAt / checkpointEvery * checkpointEvery));
+        Assert.That(result.Negatives.Select(n => (n.Step, n.QueryId, string.Join(",", n.Sample.DocumentIds), n.Sample.MinedAtModelVersion)),
+            Is.EqualTo(uninterrupted.Negatives.Select(n => (n.Step, n.QueryId, string.Join(",", n.Sample.DocumentIds), n.Sample.MinedAtModelVersion))));
+        Assert.That(result.Curve.Select(r => r.Loss), Is.EqualTo(uninterrupted.Curve.Select(r => r.Loss)));
+        Assert.That(TrainingFixture.Weights(resumed), Is.EqualTo(TrainingFixture.Weights(whole)));
     }
 
     [Test]

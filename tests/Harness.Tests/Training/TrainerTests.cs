@@ -1,4 +1,5 @@
 using Harness.Abstractions.Datasets;
+using Harness.Abstractions.Encoders;
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Similarity;
 using Harness.Plugins.Losses;
@@ -74,6 +75,21 @@ public sealed class TrainerTests
         Assert.That(TrainingFixture.Weights(resumed), Is.EqualTo(TrainingFixture.Weights(whole)));
         Assert.That(result.Curve.Select(r => (r.Step, r.Epoch, r.Loss, r.LearningRate)), Is.EqualTo(uninterrupted.Curve.Select(r => (r.Step, r.Epoch, r.Loss, r.LearningRate))));
         Assert.That(result.Negatives.Select(n => (n.Epoch, n.Step, n.QueryId, string.Join(",", n.Sample.DocumentIds))), Is.EqualTo(uninterrupted.Negatives.Select(n => (n.Epoch, n.Step, n.QueryId, string.Join(",", n.Sample.DocumentIds)))));
+    }
+
+    [Test]
+    public void Hashed_bow_hashed_on_the_prefetch_thread_trains_the_same_weights_as_hashing_in_the_step()
+    {
+        using var tokenizing = TrainingFixture.Encoder();
+        using var plain = TrainingFixture.Encoder();
+        Assert.That(tokenizing, Is.InstanceOf<ITokenizingEncoder>(), "hashed-bow's hashing is prefetched");
+
+        var a = new Trainer(TrainingFixture.Options()).Train(TrainingFixture.Setup(tokenizing));
+        var b = new Trainer(TrainingFixture.Options()).Train(TrainingFixture.Setup(new EncodeOnly(plain)));
+
+        Assert.That(a.Steps, Is.EqualTo(40));
+        Assert.That(a.Curve.Select(r => r.Loss), Is.EqualTo(b.Curve.Select(r => r.Loss)));
+        Assert.That(TrainingFixture.Weights(tokenizing), Is.EqualTo(TrainingFixture.Weights(plain)));
     }
 
     [Test]
@@ -170,6 +186,20 @@ public sealed class TrainerTests
         {
             var loss = inner.Compute(batch);
             return ++_calls == call ? loss * double.NaN : loss;
+        }
+    }
+
+    /// <summary>An encoder seen through IEncoder only: the trainer encodes its texts on the training thread.</summary>
+    private sealed class EncodeOnly(IEncoder inner) : IEncoder
+    {
+        public int Dimension => inner.Dimension;
+
+        public TorchSharp.torch.nn.Module Module => inner.Module;
+
+        public Tensor Encode(IReadOnlyList<string> texts, TextRole role) => inner.Encode(texts, role);
+
+        public void Dispose()
+        {
         }
     }
 }

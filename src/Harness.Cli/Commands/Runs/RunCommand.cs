@@ -99,6 +99,7 @@ internal static class RunCommand
                 ResultsRoot = root,
                 PluginDirectories = pluginDirs,
                 Timeout = matrix.Timeout,
+                MemoryLimit = matrix.MemoryLimit,
                 ThreadsPerCell = Math.Max(1, parse.GetValue(threads) ?? (Environment.ProcessorCount / workerCount)),
                 Locked = parse.GetValue(locked),
             });

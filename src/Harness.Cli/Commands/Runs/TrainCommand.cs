@@ -171,7 +171,7 @@ internal static class TrainCommand
                 Console.Out.WriteLine($"{m,-10} {(all is null ? "-" : all.Value.ToString("F4", CultureInfo.InvariantCulture))}");
             }
 
-            Console.Out.WriteLine($"wrote {record.Directory} (metrics.parquet, run.trec{(cell.Epochs > 0 ? $", {CellResults.EncoderFileName}, training.parquet" : string.Empty)}, manifest.json)");
+            Console.Out.WriteLine($"wrote {record.Directory} (metrics.parquet, run.trec{(cell.Epochs > 0 ? $", {CellResults.EncoderDirectoryName}/, training.parquet" : string.Empty)}, manifest.json)");
             return ExitStatus.Success;
         });
         return command;

@@ -28,11 +28,15 @@ public sealed class CellIdTests
         var otherTemperature = MatrixFixture.Plan(temp, MatrixFixture.Spec().Replace("losses: [ infonce ]", "losses: [ { infonce: { temperature: 0.07 } } ]", StringComparison.Ordinal), cache);
         var otherData = MatrixFixture.Plan(temp, MatrixFixture.Spec().Replace("seed: 5", "seed: 6", StringComparison.Ordinal), cache);
         var otherName = MatrixFixture.Plan(temp, MatrixFixture.Spec(name: "renamed"), cache);
+        var otherRun = MatrixFixture.Plan(temp, MatrixFixture.Spec().Replace("train: { epochs: 0 }", "train: { epochs: 0, checkpoint_every: 7, keep_encoder: true }", StringComparison.Ordinal), cache);
 
         Assert.That(first.Problems.Where(p => p.IsCritical), Is.Empty, string.Join("\n", first.Problems));
         Assert.That(first.Cells, Has.Count.EqualTo(2));
         Assert.That(again.Cells.Select(c => c.Id), Is.EqualTo(first.Cells.Select(c => c.Id)));
         Assert.That(otherName.Cells.Select(c => c.Id), Is.EqualTo(first.Cells.Select(c => c.Id)), "the matrix name is not part of a cell");
+        Assert.That(otherRun.Cells.Select(c => c.Id), Is.EqualTo(first.Cells.Select(c => c.Id)), "checkpoint_every and keep_encoder change how a cell runs, not what it computes");
+        Assert.That(otherRun.Cells[0].Run, Is.EqualTo(new CellRunSettings(7, true)));
+        Assert.That(first.Cells[0].Run, Is.EqualTo(new CellRunSettings(1000, false)), "the defaults");
         Assert.That(otherTemperature.Cells.Select(c => c.Id).Intersect(first.Cells.Select(c => c.Id)), Is.Empty);
         Assert.That(otherData.Cells.Select(c => c.Id).Intersect(first.Cells.Select(c => c.Id)), Is.Empty);
         Assert.That(otherData.Cells[0].DatasetContentHash, Is.Not.EqualTo(first.Cells[0].DatasetContentHash));

@@ -99,6 +99,48 @@ public sealed class SpecReaderTests
         Assert.That(problems.Select(p => p.Message), Is.EqualTo(new[] { "missing key 'samplers' (a list of sampler plugin ids)" }));
     }
 
+    [Test]
+    public void Run_keys_of_train_cannot_be_axes_and_memory_is_a_size()
+    {
+        var (spec, problems) = SpecReader.Parse("""
+            name: m
+            datasets: [ synthetic ]
+            encoders: [ hashed-bow ]
+            losses: [ infonce ]
+            samplers: [ random ]
+            train: { epochs: 1, checkpoint_every: [10, 20], keep_encoder: true }
+            memory: lots
+            """, File);
+
+        var lines = problems.Select(p => p.ToString()).ToList();
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "/specs/m.yaml:6: train.checkpoint_every: cannot be a list (an axis): it changes how cells run, not what they compute",
+            "/specs/m.yaml:7: memory: 'lots' is not a memory size (bytes, or for example 512MiB, 4GiB, 2G)",
+        }));
+        Assert.That(spec!.Train.Select(t => t.Name), Is.EqualTo(new[] { "epochs", "keep_encoder" }));
+        Assert.That(SpecReader.Parse("name: m\nmemory: 1.5GiB\n", File).Spec!.MemoryLimit, Is.EqualTo(3L << 29));
+    }
+
+    [TestCase("1073741824", 1L << 30)]
+    [TestCase("512MiB", 512L << 20)]
+    [TestCase("512M", 512L << 20)]
+    [TestCase("4GiB", 4L << 30)]
+    [TestCase("2G", 2L << 30)]
+    [TestCase("1.5GB", 3L << 29)]
+    [TestCase("64k", 64L << 10)]
+    public void Memory_sizes(string text, long bytes)
+    {
+        Assert.That(ByteSizeText.TryParse(text, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(bytes));
+    }
+
+    [TestCase("")]
+    [TestCase("0")]
+    [TestCase("-1G")]
+    [TestCase("4 parsecs")]
+    public void Not_memory_sizes(string text) => Assert.That(ByteSizeText.TryParse(text, out _), Is.False);
+
     [TestCase("90", 90)]
     [TestCase("90s", 90)]
     [TestCase("10m", 600)]

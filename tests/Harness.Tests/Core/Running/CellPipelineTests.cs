@@ -110,7 +110,8 @@ public sealed class CellPipelineTests
             Assert.That(epoch.Negatives, Is.EqualTo(3 * epoch.Queries));
         }
 
-        Assert.That(outcome.TrainedEncoder, Is.Not.Null.And.Matches<string>(File.Exists));
+        Assert.That(outcome.TrainedEncoder, Is.Not.Null);
+        Assert.That(File.Exists(Path.Combine(outcome.TrainedEncoder!, "module.dat")), Is.True, "the encoder's full state (IEncoder.Save)");
         Assert.That(outcome.Seconds.Keys, Does.Contain("train"));
     }
 
