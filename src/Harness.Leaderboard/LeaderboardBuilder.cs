@@ -174,6 +174,9 @@ public static class LeaderboardBuilder
         return ordered;
     }
 
+    /// <summary>The params prefix the runner gives a cell whose first-stage retrieval is not the default dense search.</summary>
+    private const string ReferenceRetrievalMarker = "retrieval(";
+
     private static Dictionary<string, ConfigurationKey> FindBaselines(List<ConfigurationResult> rows, IReadOnlyDictionary<string, string>? selector, List<string> notes, Func<ConfigurationKey, string> nameOf)
     {
         var baselines = new Dictionary<string, ConfigurationKey>(StringComparer.Ordinal);
@@ -198,6 +201,16 @@ public static class LeaderboardBuilder
             {
                 notes.Add($"{dataset}: no configuration matches the baseline ({described}); no comparisons on this dataset");
                 continue;
+            }
+
+            // A reference row whose first stage is not the default dense search (the runner adds "retrieval(bm25)" or
+            // "retrieval(both)" to its params, e.g. a BM25 row run with the same plugin ids) is a different system:
+            // it is the baseline only when nothing else matches.
+            var denseFirstStage = candidates.Where(k => !k.Params.Contains(ReferenceRetrievalMarker, StringComparison.Ordinal)).ToList();
+            if (denseFirstStage.Count > 0 && denseFirstStage.Count < candidates.Count)
+            {
+                notes.Add($"{dataset}: {candidates.Count - denseFirstStage.Count} configuration(s) with a non-dense first stage ({ReferenceRetrievalMarker}...) also match the baseline ({described}); they are reference rows, not the baseline");
+                candidates = denseFirstStage;
             }
 
             if (candidates.Count > 1)

@@ -126,6 +126,31 @@ public sealed class LeaderboardBuilderTests
     }
 
     [Test]
+    public async Task A_reference_row_with_a_bm25_first_stage_is_not_taken_as_the_baseline()
+    {
+        // A BM25 reference row run with the baseline's plugin ids (its params carry the runner's "retrieval(bm25)").
+        using var dir = new TempFolder();
+        await SampleMatrix.WriteAsync(dir.Path);
+        var store = new ResultStore(dir.Path);
+        await ResultFolder.WriteCellAsync(
+            store,
+            "bm25-reference",
+            ResultFolder.Axes("infonce", "random", 1, "train(epochs=0);retrieval(bm25)"),
+            new Dictionary<string, double[]> { ["nDCG@10"] = SampleMatrix.Base.Select(v => v + 0.2).ToArray(), ["RR@10"] = SampleMatrix.Base },
+            null,
+            null,
+            new Dictionary<string, string>());
+
+        var table = await LeaderboardBuilder.BuildAsync(store, new LeaderboardOptions());
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Baselines["synthetic"].Params, Is.EqualTo(string.Empty), "the trained infonce + random row stays the baseline");
+            Assert.That(table.AgainstBaseline.Keys.Any(k => k.Params.Contains("retrieval(bm25)", StringComparison.Ordinal)), Is.True, "the reference row is compared with it");
+            Assert.That(table.Notes, Has.Some.Contains("they are reference rows, not the baseline"));
+        });
+    }
+
+    [Test]
     public async Task A_folder_without_cells_is_bad_input()
     {
         using var empty = new TempFolder();
