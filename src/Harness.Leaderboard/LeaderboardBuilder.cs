@@ -209,7 +209,7 @@ public static class LeaderboardBuilder
             var denseFirstStage = candidates.Where(k => !k.Params.Contains(ReferenceRetrievalMarker, StringComparison.Ordinal)).ToList();
             if (denseFirstStage.Count > 0 && denseFirstStage.Count < candidates.Count)
             {
-                notes.Add($"{dataset}: {candidates.Count - denseFirstStage.Count} configuration(s) with a non-dense first stage ({ReferenceRetrievalMarker}...) also match the baseline ({described}); they are reference rows, not the baseline");
+                notes.Add($"{dataset}: {candidates.Count - denseFirstStage.Count} configuration(s) with a non-dense first stage (params {ReferenceRetrievalMarker}...)) also match the baseline ({described}); they are reference rows, not the baseline");
                 candidates = denseFirstStage;
             }
 
