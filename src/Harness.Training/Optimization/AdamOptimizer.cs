@@ -109,7 +109,7 @@ internal sealed class AdamOptimizer : IDisposable
             }
         }
 
-        m.lerp_(g, s.OneMinusBeta1);
+        m.lerp_(g, 1 - Beta1); // lerp_'s weight is a Tensor: the double becomes a scalar tensor owned by the step's dispose scope
         v.mul_(s.Beta2).addcmul_(g, g, value: s.OneMinusBeta2);
         var denom = v.sqrt().div_(s.SqrtBc2).add_(s.Epsilon);
         p.addcdiv_(m, denom, value: s.StepSize);
@@ -134,7 +134,7 @@ internal sealed class AdamOptimizer : IDisposable
             }
         }
 
-        var mRows = m.index_select(0, rows).lerp_(values, s.OneMinusBeta1);
+        var mRows = m.index_select(0, rows).lerp_(values, 1 - Beta1);
         var vRows = v.index_select(0, rows).mul_(s.Beta2).addcmul_(values, values, value: s.OneMinusBeta2);
         var denom = vRows.sqrt().div_(s.SqrtBc2).add_(s.Epsilon);
         pRows.addcdiv_(mRows, denom, value: s.StepSize);
@@ -190,7 +190,6 @@ internal sealed class AdamOptimizer : IDisposable
         {
             Decay = (1 - (lr * o.WeightDecay)).ToScalar();
             WeightDecay = o.WeightDecay.ToScalar();
-            OneMinusBeta1 = (1 - o.Beta1).ToScalar();
             Beta2 = o.Beta2.ToScalar();
             OneMinusBeta2 = (1 - o.Beta2).ToScalar();
             SqrtBc2 = Math.Sqrt(bc2).ToScalar();
@@ -201,8 +200,6 @@ internal sealed class AdamOptimizer : IDisposable
         public Scalar Decay { get; }
 
         public Scalar WeightDecay { get; }
-
-        public Scalar OneMinusBeta1 { get; }
 
         public Scalar Beta2 { get; }
 
@@ -218,7 +215,6 @@ internal sealed class AdamOptimizer : IDisposable
         {
             Decay.Dispose();
             WeightDecay.Dispose();
-            OneMinusBeta1.Dispose();
             Beta2.Dispose();
             OneMinusBeta2.Dispose();
             SqrtBc2.Dispose();
