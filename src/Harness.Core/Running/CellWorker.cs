@@ -107,7 +107,7 @@ public static class CellWorker
     {
         ArgumentNullException.ThrowIfNull(e);
         var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
-        var text = inner.Message.ReplaceLineEndings(" ").Trim();
+        var text = WithoutNativeBacktrace(inner.Message.ReplaceLineEndings(" ").Trim());
         if (inner is CellFailedException failed)
         {
             return (failed.Diverged ? CellStatus.Diverged : CellStatus.Failed, text);
@@ -121,6 +121,20 @@ public static class CellWorker
 
         var origin = inner.TargetSite?.DeclaringType?.FullName;
         return (CellStatus.Failed, $"{inner.GetType().Name}: {text}{(origin is null ? string.Empty : $" (in {origin})")}");
+    }
+
+    /// <summary>
+    /// libtorch appends its native backtrace to an error ("Exception raised from F at FILE:LINE (most recent call
+    /// first): frame #0: ..."), which TorchSharp passes on in the message; a reason keeps the error and where it was
+    /// raised, not the frames.
+    /// </summary>
+    /// <param name="text">The message, on one line.</param>
+    /// <returns>The message without the frames.</returns>
+    public static string WithoutNativeBacktrace(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cut = text.IndexOf(" (most recent call first)", StringComparison.Ordinal);
+        return cut < 0 ? text : text[..cut].TrimEnd();
     }
 
     private static void TryDelete(string folder)

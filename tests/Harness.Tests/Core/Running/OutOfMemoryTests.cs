@@ -37,6 +37,18 @@ public sealed class OutOfMemoryTests
     }
 
     [Test]
+    public void A_libtorch_error_is_recorded_without_its_native_backtrace()
+    {
+        // The shape of a message seen in a Debian matrix cell (c10 error, then the frames).
+        var message = "Expected false to be true, but got false.  (Could this error message be improved?)\nException raised from toDouble at /pytorch/c10/core/Scalar.h:140 (most recent call first):\nframe #0: c10::Error::Error(c10::SourceLocation) + 0xb0 (0x7fb5 in libc10.so)\nframe #1: c10::detail::torchCheckFail + 0x84";
+
+        var reason = CellWorker.Classify(new ExternalException(message)).Reason;
+
+        Assert.That(reason, Does.StartWith("ExternalException: Expected false to be true").And.Contain("Exception raised from toDouble at /pytorch/c10/core/Scalar.h:140"));
+        Assert.That(reason, Does.Not.Contain("frame #"));
+    }
+
+    [Test]
     public async Task A_cell_that_runs_out_of_memory_is_recorded_failed_as_out_of_memory_and_the_matrix_goes_on()
     {
         using var temp = new TempDirectory();
