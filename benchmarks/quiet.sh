@@ -5,6 +5,9 @@
 # engineers' builds never stop. Run as root, and ONLY on a disposable machine: it pauses everything but PID 1, kernel
 # threads and the sandbox's tool back-ends (memfd:*), so never on a desktop or a server that does other work.
 set -u
+# one sitting at a time: a second quiet.sh waits here (and is frozen by the first) until the first is done
+exec 9>/tmp/quiet.sh.lock
+flock 9
 me=$$
 list=$(mktemp /tmp/quiet-frozen.XXXXXX)
 : > "$list"
