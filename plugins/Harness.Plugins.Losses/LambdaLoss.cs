@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Similarity;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Harness.Plugins.Losses;
@@ -25,6 +26,8 @@ namespace Harness.Plugins.Losses;
 /// <param name="inBatchNegatives">Whether other queries' candidates are negatives of a query too.</param>
 public sealed class LambdaLoss(string scheme, double sigma, double mu, SimilarityFunction similarity, bool inBatchNegatives) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
+    private static readonly Scalar TinyDcg = 1e-10.ToScalar();
+
     /// <inheritdoc />
     protected override Tensor Score(ScoreBatch batch)
     {
@@ -35,18 +38,19 @@ public sealed class LambdaLoss(string scheme, double sigma, double mu, Similarit
             var valid = LossMath.Valid(batch);
 
             // 1-based positions by descending score among the valid entries (ties by column order).
-            var masked = batch.Scores.detach().masked_fill(valid.logical_not(), double.NegativeInfinity);
+            var masked = batch.Scores.detach().masked_fill(valid.logical_not(), Scalars.NegativeInfinity);
             var order = masked.sort(1, descending: true, stable: true).Indices;
             var positions = order.argsort(1).to(ScalarType.Float32) + 1;
-            var gains = (pow(2.0, batch.Labels.clamp_min(0)) - 1).masked_fill(valid.logical_not(), 0);
+            var gains = (batch.Labels.clamp_min(Scalars.Zero).exp2() - 1).masked_fill(valid.logical_not(), Scalars.Zero);
             var sortedGains = gains.sort(1, descending: true).Values;
-            var discounts = (arange(1, gains.shape[1] + 1, dtype: ScalarType.Float32, device: gains.device) + 1).log2();
-            var maxDcg = (sortedGains / discounts).sum(1, keepdim: true).clamp_min(1e-10);
+            using var stop = (gains.shape[1] + 1).ToScalar();
+            var discounts = (arange(Scalars.One, stop, dtype: ScalarType.Float32, device: gains.device) + 1).log2();
+            var maxDcg = (sortedGains / discounts).sum(1, keepdim: true).clamp_min(TinyDcg);
             var g = gains / maxDcg;
             var gainGap = (g.gather(1, index).unsqueeze(2) - g.unsqueeze(1)).abs();
             var ri = positions.gather(1, index).unsqueeze(2);
             var rj = positions.unsqueeze(1);
-            var gap = (ri - rj).abs().clamp_min(1);
+            var gap = (ri - rj).abs().clamp_min(Scalars.One);
             var loss2 = ((1 / (gap + 1).log2()) - (1 / (gap + 2).log2())).abs() * gainGap;
             var lambdaRank = ((1 / (ri + 1).log2()) - (1 / (rj + 1).log2())).abs() * gainGap;
             delta = scheme switch
@@ -58,7 +62,7 @@ public sealed class LambdaLoss(string scheme, double sigma, double mu, Similarit
             };
         }
 
-        var terms = (delta * weights * nn.functional.softplus(-sigma * d) / Math.Log(2)).masked_fill(pairs.logical_not(), 0);
+        var terms = (delta * weights * nn.functional.softplus(-sigma * d) / Math.Log(2)).masked_fill(pairs.logical_not(), Scalars.Zero);
         var perRow = terms.sum([1, 2]);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
         var rowWeights = LossMath.RowWeights(batch);

@@ -1,5 +1,6 @@
 using Harness.Abstractions.Losses;
 using Harness.Abstractions.Similarity;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Harness.Plugins.Losses;
@@ -20,22 +21,24 @@ namespace Harness.Plugins.Losses;
 /// <param name="allPositions">True: every position's term (the 2008 paper); false: the positives' positions (top-k).</param>
 public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegatives, bool allPositions = false) : ScoreLevelLoss(similarity, inBatchNegatives)
 {
+    private static readonly Scalar TinyWeight = 1e-45.ToScalar();
+
     /// <inheritdoc />
     protected override Tensor Score(ScoreBatch batch)
     {
         var valid = LossMath.Valid(batch);
         var weights = LossMath.ColumnWeights(batch);
-        var keep = valid.logical_and(weights.gt(0));
+        var keep = valid.logical_and(weights.gt(Scalars.Zero));
         var order = Permutation(batch, keep);
         var scores = batch.Scores.gather(1, order);
         var kept = keep.gather(1, order);
         var w = weights.gather(1, order);
-        var logits = (scores + w.clamp_min(1e-45).log()).masked_fill(kept.logical_not(), LossMath.MaskedLogit);
+        var logits = (scores + w.clamp_min(TinyWeight).log()).masked_fill(kept.logical_not(), Scalars.MaskedLogit);
 
         // log Σ_{j ≥ k} exp(logit_j): a reversed cumulative log-sum-exp.
         var tail = logits.flip(1).logcumsumexp(1).flip(1);
-        var counted = allPositions ? kept : kept.logical_and(batch.Labels.gather(1, order).gt(0));
-        var terms = ((scores - tail) * w).masked_fill(counted.logical_not(), 0);
+        var counted = allPositions ? kept : kept.logical_and(batch.Labels.gather(1, order).gt(Scalars.Zero));
+        var terms = ((scores - tail) * w).masked_fill(counted.logical_not(), Scalars.Zero);
         var perRow = -terms.sum(1);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
         return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch));
@@ -47,9 +50,10 @@ public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegat
         using var _ = no_grad();
         var shape = batch.Scores.shape;
         var device = batch.Scores.device;
+        using var width = shape[1].ToScalar();
         var order = batch.Generator is { } generator
             ? rand(shape, dtype: ScalarType.Float32, generator: generator).to(device).argsort(1)
-            : arange(shape[1], device: device).unsqueeze(0).expand(shape).contiguous();
+            : arange(width, device: device).unsqueeze(0).expand(shape).contiguous();
         order = order.gather(1, batch.Labels.gather(1, order).sort(1, descending: true, stable: true).Indices);
         return order.gather(1, keep.gather(1, order).to(ScalarType.Float32).sort(1, descending: true, stable: true).Indices);
     }

@@ -55,12 +55,11 @@ public sealed class MultiSimilarityLoss(double alpha, double beta, double lambda
 
         using var _ = no_grad();
         var s = batch.Scores.detach();
-        var inf = double.PositiveInfinity;
 
         // A row without negatives has max_n = -inf, so no positive is kept (nothing to be harder than); a row's
         // positives always exist (validated), so min_p is finite.
-        var minPositive = s.masked_fill(positives.logical_not(), inf).amin([1L], keepdim: true);
-        var maxNegative = s.masked_fill(negatives.logical_not(), -inf).amax([1L], keepdim: true);
+        var minPositive = s.masked_fill(positives.logical_not(), Scalars.PositiveInfinity).amin([1L], keepdim: true);
+        var maxNegative = s.masked_fill(negatives.logical_not(), Scalars.NegativeInfinity).amax([1L], keepdim: true);
         return (positives.logical_and(s.lt(maxNegative + margin)), negatives.logical_and(s.gt(minPositive - margin)));
     }
 }

@@ -26,7 +26,7 @@ public sealed class TripletLoss(double margin, SimilarityFunction similarity, bo
         if (meanOverActive)
         {
             // Average over the triples that violate the margin: inactive triples are masked out of the mean.
-            var active = valid.logical_and(terms.gt(0));
+            var active = valid.logical_and(terms.gt(Scalars.Zero));
             if (active.any().item<bool>())
             {
                 valid = active;

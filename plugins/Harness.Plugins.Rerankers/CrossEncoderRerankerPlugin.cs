@@ -29,6 +29,8 @@ public sealed class CrossEncoderRerankerPlugin : IRerankerPlugin
             ParameterSpec.Float("lr", 2e-5, "AdamW learning rate (2e-5 suits a pretrained init; a random init wants ~1e-3).", min: 0, exclusiveMin: true),
             ParameterSpec.Int("batch", 8, "Training queries per step.", min: 1),
             ParameterSpec.Int("negatives", 7, "Negatives per training query, from the cell's sampler.", min: 1),
+            ParameterSpec.Float("warmup", 0.1, "Fraction of the training steps with a linear learning-rate warm-up from 0; the rate then decays linearly to 0.", min: 0, max: 1),
+            ParameterSpec.Float("max-grad-norm", 1.0, "Clip the gradients' global L2 norm to this (0: no clipping).", min: 0),
             ParameterSpec.Int("score-batch", 64, "Pairs per forward pass when scoring.", min: 1),
             ParameterSpec.String("model-directory", string.Empty, "Where the pretrained package DLLs are (empty: this pack's folder)."),
         ])
@@ -50,7 +52,11 @@ public sealed class CrossEncoderRerankerPlugin : IRerankerPlugin
         return new RerankerRequirements
         {
             Trainable = true,
-            Training = new RerankerTraining(parameters.GetInt("epochs"), parameters.GetInt("batch"), parameters.GetDouble("lr"), parameters.GetInt("negatives")),
+            Training = new RerankerTraining(parameters.GetInt("epochs"), parameters.GetInt("batch"), parameters.GetDouble("lr"), parameters.GetInt("negatives"))
+            {
+                WarmupFraction = parameters.GetDouble("warmup"),
+                MaxGradientNorm = parameters.GetDouble("max-grad-norm"),
+            },
         };
     }
 

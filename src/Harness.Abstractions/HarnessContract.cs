@@ -13,11 +13,11 @@ public static class HarnessContract
     /// <summary>Incremented on a breaking change to any contract type. 2: the training-ready contract.</summary>
     public const int Major = 2;
 
-    /// <summary>Incremented on an additive change (a new optional member, a new type).</summary>
-    public const int Minor = 0;
+    /// <summary>Incremented on an additive change (a new optional member, a new type). 2.1: LossCapabilities.RankWeighted, LossMath.PositiveColumns, RerankerTraining (with its warm-up and clipping) and RerankerRequirements.Training.</summary>
+    public const int Minor = 1;
 
     /// <summary>The contract version as text, <c>Major.Minor</c>.</summary>
-    public const string Version = "2.0";
+    public const string Version = "2.1";
 
     /// <summary>The name of the contracts assembly, as it appears in a plugin's reference list.</summary>
     public const string AssemblyName = "Harness.Abstractions";

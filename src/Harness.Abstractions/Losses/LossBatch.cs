@@ -95,7 +95,7 @@ public sealed record LossBatch(Tensor Queries, Tensor Documents, Tensor Labels)
         }
 
         using var _ = no_grad();
-        using var positive = Mask is null ? Labels.gt(0) : Labels.gt(0).logical_and(Mask);
+        using var positive = Mask is null ? Labels.gt(Scalars.Zero) : Labels.gt(Scalars.Zero).logical_and(Mask);
         using var rowHasPositive = positive.any(1);
         if (!rowHasPositive.all().item<bool>())
         {
@@ -122,7 +122,7 @@ public sealed record LossBatch(Tensor Queries, Tensor Documents, Tensor Labels)
         }
 
         using var _ = no_grad();
-        using var bad = weights.lt(0).logical_or(weights.isfinite().logical_not()).any();
+        using var bad = weights.lt(Scalars.Zero).logical_or(weights.isfinite().logical_not()).any();
         if (bad.item<bool>())
         {
             throw new ArgumentException("weights must be finite and ≥ 0");

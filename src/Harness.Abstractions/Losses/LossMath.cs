@@ -53,7 +53,7 @@ public static class LossMath
         var device = batch.Labels.device;
         var own = eye(b, dtype: ScalarType.Bool, device: device).repeat_interleave(m, dim: 1);
         var notOwn = own.logical_not();
-        var labels = batch.Labels.reshape(1, n).expand(b, n).masked_fill(notOwn, 0);
+        var labels = batch.Labels.reshape(1, n).expand(b, n).masked_fill(notOwn, Scalars.Zero);
         Tensor? mask = null;
         if (batch.Mask is not null)
         {
@@ -69,10 +69,10 @@ public static class LossMath
         var weights = batch.Weights;
         if (weights is not null && weights.dim() == 2)
         {
-            weights = weights.reshape(1, n).expand(b, n).masked_fill(notOwn, 1);
+            weights = weights.reshape(1, n).expand(b, n).masked_fill(notOwn, Scalars.One);
         }
 
-        var teacher = batch.TeacherScores?.reshape(1, n).expand(b, n).masked_fill(notOwn, double.NaN);
+        var teacher = batch.TeacherScores?.reshape(1, n).expand(b, n).masked_fill(notOwn, Scalars.NaN);
         return new ScoreBatch(scores, labels)
         {
             Mask = mask,
@@ -97,7 +97,7 @@ public static class LossMath
     public static Tensor Positives(ScoreBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.Labels.gt(0).logical_and(Valid(batch));
+        return batch.Labels.gt(Scalars.Zero).logical_and(Valid(batch));
     }
 
     /// <summary>Valid negatives (label ≤ 0, not masked).</summary>
@@ -106,7 +106,7 @@ public static class LossMath
     public static Tensor Negatives(ScoreBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.Labels.le(0).logical_and(Valid(batch));
+        return batch.Labels.le(Scalars.Zero).logical_and(Valid(batch));
     }
 
     /// <summary>Per-query weights: the [B] weights, or ones.</summary>
@@ -149,11 +149,11 @@ public static class LossMath
         var keep = select;
         if (batch.Weights is { } w && w.dim() == 2)
         {
-            x = x + w.to(ScalarType.Float32).clamp_min(1e-45).log();
-            keep = keep.logical_and(w.gt(0));
+            x = x + w.to(ScalarType.Float32).clamp_min(Scalars.TinyWeight).log();
+            keep = keep.logical_and(w.gt(Scalars.Zero));
         }
 
-        return x.masked_fill(keep.logical_not(), MaskedLogit);
+        return x.masked_fill(keep.logical_not(), Scalars.MaskedLogit);
     }
 
     /// <summary>
@@ -169,8 +169,8 @@ public static class LossMath
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(valid);
         var v = valid.expand_as(terms);
-        var w = (weights is null ? ones_like(terms) : weights.to(terms.dtype).expand_as(terms)).masked_fill(v.logical_not(), 0);
-        var safe = terms.masked_fill(v.logical_not(), 0);
+        var w = (weights is null ? ones_like(terms) : weights.to(terms.dtype).expand_as(terms)).masked_fill(v.logical_not(), Scalars.Zero);
+        var safe = terms.masked_fill(v.logical_not(), Scalars.Zero);
         var denominator = w.sum();
         return denominator.item<float>() > 0 ? (safe * w).sum() / denominator : (safe * 0).sum();
     }
@@ -208,7 +208,7 @@ public static class LossMath
         var positive = Positives(batch);
         var p = Math.Max(1L, positive.sum(1).max().item<long>());
         var (isPositive, index) = positive.to(ScalarType.Float32).topk((int)p, dim: 1, largest: true, sorted: true);
-        return (index, isPositive.gt(0));
+        return (index, isPositive.gt(Scalars.Zero));
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed record ScoreBatch(Tensor Scores, Tensor Labels)
         }
 
         using var _ = no_grad();
-        using var positive = Mask is null ? Labels.gt(0) : Labels.gt(0).logical_and(Mask);
+        using var positive = Mask is null ? Labels.gt(Scalars.Zero) : Labels.gt(Scalars.Zero).logical_and(Mask);
         using var rowHasPositive = positive.any(1);
         if (!rowHasPositive.all().item<bool>())
         {

@@ -13,7 +13,8 @@ namespace Harness.Core.Hosting;
 /// <see cref="RerankerTraining"/> describes: per epoch the training queries with a labelled positive are shuffled
 /// (seeded) and batched; each query brings one labelled positive (chosen by its stream) and the sampler's negatives;
 /// <see cref="ITrainableReranker.Forward"/> scores the [B, 1 + n] lists (short lists masked) and the loss's score stage
-/// gives the loss, minimised with AdamW. Deterministic for a seed on the CPU.
+/// gives the loss, minimised with AdamW under a linear warm-up then linear decay of the learning rate (Hugging Face's
+/// get_linear_schedule_with_warmup) and global gradient-norm clipping. Deterministic for a seed on the CPU.
 /// </summary>
 public static class RerankerTrainer
 {
@@ -44,6 +45,9 @@ public static class RerankerTrainer
         var module = reranker.Module;
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+        var stepsPerEpoch = (queries.Count + options.BatchSize - 1) / options.BatchSize;
+        var totalSteps = (long)stepsPerEpoch * options.Epochs;
+        var warmupSteps = (long)Math.Ceiling(totalSteps * Math.Clamp(options.WarmupFraction, 0, 1));
         var order = context.CreateRandom("reranker-training");
         var clock = Stopwatch.StartNew();
         var epochLosses = new List<double>();
@@ -100,6 +104,17 @@ public static class RerankerTrainer
 
                     optimizer.zero_grad();
                     value.backward();
+                    if (options.MaxGradientNorm > 0)
+                    {
+                        nn.utils.clip_grad_norm_(parameters, options.MaxGradientNorm);
+                    }
+
+                    var rate = LearningRateAt(options.LearningRate, step, totalSteps, warmupSteps);
+                    foreach (var group in optimizer.ParamGroups)
+                    {
+                        group.LearningRate = rate;
+                    }
+
                     optimizer.step();
                     sum += v;
                     batches++;
@@ -116,4 +131,13 @@ public static class RerankerTrainer
 
         return new RerankerTrainingResult(epochLosses, step, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// The learning rate of 0-based step <paramref name="step"/> of <paramref name="totalSteps"/>: base · s / W during
+    /// the W warm-up steps (the first step at 0, as Hugging Face's schedule), then base · (T − s) / (T − W).
+    /// </summary>
+    public static double LearningRateAt(double baseRate, long step, long totalSteps, long warmupSteps) =>
+        step < warmupSteps
+            ? baseRate * step / warmupSteps
+            : baseRate * Math.Max(0.0, (double)(totalSteps - step) / Math.Max(1, totalSteps - warmupSteps));
 }

@@ -1,4 +1,5 @@
 using Harness.Abstractions.Similarity;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Harness.Retrieval.Dense;
@@ -67,7 +68,10 @@ public sealed class ExactDenseSearcher
                 var chunk = SimilarityMath.Prepare(corpus.narrow(0, start, len).to(ScalarType.Float32).to(device), _options.Similarity);
                 var s = qb.matmul(chunk.t());
                 var (values, local) = ChunkTopK(s, (int)Math.Min(kk, len));
-                var global = local.add(start);
+                // Explicit Scalars, alive across the native call (an implicit one is left to the finalizer, which can
+                // free it while libtorch reads it: dotnet/TorchSharp#1434).
+                using var offset = start.ToScalar();
+                var global = local.add(offset);
                 if (runValues is null || runIndices is null)
                 {
                     (runValues, runIndices) = (values, global);
@@ -103,7 +107,8 @@ public sealed class ExactDenseSearcher
         if (length == k)
         {
             // Everything is selected; only the order needs fixing.
-            var all = arange(length, dtype: ScalarType.Int64, device: scores.device).unsqueeze(0).expand(scores.shape[0], length);
+            using var stop = length.ToScalar();
+            var all = arange(stop, dtype: ScalarType.Int64, device: scores.device).unsqueeze(0).expand(scores.shape[0], length);
             return OrderByScoreThenIndex(scores, all);
         }
 
@@ -125,7 +130,8 @@ public sealed class ExactDenseSearcher
                 var equal = row.eq(threshold);
                 var need = k - above.sum().item<long>();
                 var equalRank = equal.to(ScalarType.Int64).cumsum(0);
-                var keep = above.logical_or(equal.logical_and(equalRank.le(need)));
+                using var needScalar = need.ToScalar();
+                var keep = above.logical_or(equal.logical_and(equalRank.le(needScalar)));
                 var selected = keep.nonzero().squeeze(1);
                 indices[r] = selected;
                 values[r] = row.index_select(0, selected);

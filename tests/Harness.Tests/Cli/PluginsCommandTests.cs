@@ -25,7 +25,7 @@ public sealed class PluginsCommandTests
         var infonce = plugins.Single(p => p.GetProperty("id").GetString() == "infonce");
         Assert.Multiple(() =>
         {
-            Assert.That(infonce.GetProperty("contractVersion").GetString(), Is.EqualTo("2.0"));
+            Assert.That(infonce.GetProperty("contractVersion").GetString(), Is.EqualTo("2.1"));
             Assert.That(File.Exists(infonce.GetProperty("source").GetString()), Is.True);
             Assert.That(infonce.GetProperty("citation").GetString(), Does.Contain("@article{oord2018cpc"));
             var temperature = infonce.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "temperature");

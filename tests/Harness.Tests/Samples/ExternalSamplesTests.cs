@@ -34,7 +34,7 @@ public sealed class ExternalSamplesTests
         _root = _temp.Combine("samples");
 
         // A version no earlier run used, so NuGet's global cache never serves a stale package.
-        _version = string.Create(CultureInfo.InvariantCulture, $"2.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        _version = string.Create(CultureInfo.InvariantCulture, $"2.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         var configuration = TestPaths.Output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         foreach (var project in new[] { "Harness.Abstractions", "Harness.Conformance" })
         {
@@ -73,7 +73,7 @@ public sealed class ExternalSamplesTests
 
             var list = HarnessCli.Run("plugins", "list", "--plugins", output);
             Assert.That(list.ExitCode, Is.Zero, list.Stdout + list.Stderr);
-            Assert.That(list.Stdout, Does.Contain($"{id} 1.0.0 (contract 2.0)"));
+            Assert.That(list.Stdout, Does.Contain($"{id} 1.0.0 (contract 2.1)"));
             var verify = HarnessCli.Run("plugins", "verify", Path.Combine(output, dll));
             Assert.That(verify.ExitCode, Is.Zero, verify.Stdout + verify.Stderr);
             Assert.That(verify.Stdout, Does.Contain("0 failed"));
