@@ -19,7 +19,7 @@ public sealed class LambdaLossPlugin : ILossPlugin
         [
             ParameterSpec.Choice("scheme", "ndcg-loss2", "Pair weights Δ: the paper's NDCG-Loss2, NDCG-Loss2++ (μ·NDCG-Loss2 + LambdaRank) or LambdaRank's |ΔNDCG|.", "ndcg-loss2", "ndcg-loss2++", "lambdarank"),
             ParameterSpec.Float("sigma", 1.0, "Steepness σ of the pair probability σ(σ·(s_i − s_j)) (1 in the paper).", min: 0, exclusiveMin: true),
-            ParameterSpec.Float("mu", 10.0, "μ of NDCG-Loss2++ (ignored by the other schemes).", min: 0),
+            ParameterSpec.Float("mu", 10.0, "μ of NDCG-Loss2++ (ignored by the other schemes); 10 is allRank's default, the reference PyTorch implementation.", min: 0),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),
             ParameterSpec.Bool("in-batch-negatives", false, "Use the other queries' candidates as extra negatives (except the host's in-batch exclusions); the paper ranks one query's list."),
         ])

@@ -13,8 +13,10 @@ namespace Harness.Plugins.Losses;
 /// log(1 + 0) = 0, as the formula reads (the authors' code skips the whole anchor instead when either part is empty).
 /// The candidates are the query's valid positives and negatives (and, with in-batch negatives, the other queries'
 /// candidates that are not masked or excluded); w are the candidate weights (1 without). Mining is a selection, not a
-/// weight: no gradient flows through it. Defaults: α = 2, β = 50, ε = 0.1 (the paper's), λ = 0.5 (the authors' code,
-/// <c>ret_benchmark/losses/multi_similarity_loss.py</c>, <c>thresh = 0.5</c>); <paramref name="epsilon"/> null turns mining off
+/// weight: no gradient flows through it. The plugin's defaults are the paper's: α = 2, β = 50, λ = 1, ε = 0.1. Known
+/// deviations, as parameters: the authors' code (<c>ret_benchmark/losses/multi_similarity_loss.py</c>) hard-codes
+/// <c>thresh = 0.5</c> (λ) and its configs use β = 40; pytorch-metric-learning's default <c>base</c> (λ) is 0.5 too, and
+/// its docs note that the paper uses λ = 1. <paramref name="epsilon"/> null turns mining off
 /// (every pair kept), which is pytorch-metric-learning's loss without its separate miner.
 /// </summary>
 /// <param name="alpha">Weight of positives α.</param>

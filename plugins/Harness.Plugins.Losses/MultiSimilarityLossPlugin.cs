@@ -11,12 +11,12 @@ public sealed class MultiSimilarityLossPlugin : ILossPlugin
     public PluginInfo Info { get; } = new(
         "multi-similarity",
         PluginKind.Loss,
-        "2.0.0",
+        "2.1.0",
         "Multi-similarity loss: ε-margin pair mining, then soft-weighted positive and negative pair terms around a threshold λ.",
         [
             ParameterSpec.Float("alpha", 2.0, "Weight α of the positive term.", min: 0, exclusiveMin: true),
             ParameterSpec.Float("beta", 50.0, "Weight β of the negative term.", min: 0, exclusiveMin: true),
-            ParameterSpec.Float("lambda", 0.5, "Similarity threshold λ."),
+            ParameterSpec.Float("lambda", 1.0, "Similarity threshold λ (1 in the paper; 0.5 in the authors' code and pytorch-metric-learning)."),
             ParameterSpec.Float("epsilon", 0.1, "Mining margin ε: keep negatives scoring above the hardest positive − ε and positives scoring below the hardest negative + ε.", min: 0),
             ParameterSpec.Bool("mining", true, "Apply the ε mining step (false: every pair is weighted, as pytorch-metric-learning's loss without a miner)."),
             ParameterSpec.Choice("similarity", "cosine", "Score function.", "cosine", "dot"),

@@ -10,6 +10,7 @@ public sealed class CompositeValidator(params IExperimentValidator[] validators)
         new ParametersValidator(),
         new CombinationsValidator(),
         new SamplerRequirementsValidator(),
+        new RerankerTrainingValidator(),
         new DeviceAvailableValidator());
 
     /// <inheritdoc />

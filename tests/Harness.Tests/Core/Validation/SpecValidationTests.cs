@@ -34,7 +34,7 @@ public sealed class SpecValidationTests
         Assert.That(lines, Has.Some.EqualTo($"{file}:5: losses[0].infonce.temperature[1]: 0 is below the minimum (exclusive) 0 (float, > 0)"));
         Assert.That(lines, Has.Some.EqualTo($"{file}:5: losses[0].infonce.temperature[2]: 'abc' is not a number (float, > 0)"));
         Assert.That(lines, Has.Some.EqualTo($"{file}:5: losses[0].infonce.similarity: 'manhattan' is not one of cosine, dot (choice: cosine, dot)"));
-        Assert.That(lines, Has.Some.StartWith($"{file}:5: losses[1]: no loss plugin 'no-such-loss' (loaded: auc, infonce,"));
+        Assert.That(lines, Has.Some.StartWith($"{file}:5: losses[1]: no loss plugin 'no-such-loss' (loaded: auc, embedding-only, infonce,"));
         Assert.That(lines, Has.Some.EqualTo($"{file}:7: rerankers[1].none: the 'none' reranker takes no parameters"));
         Assert.That(lines, Has.Some.EqualTo($"{file}:8: train.batch_size: 0 is below the minimum 1 (int, >= 1 and <= 1048576)"));
         Assert.That(lines, Has.Some.EqualTo($"{file}:9: exclude[0].sampler: excludes negative-sampler 'bm25', which is not in samplers"));
@@ -60,6 +60,22 @@ public sealed class SpecValidationTests
         }));
         Assert.That(warnings, Has.Some.EqualTo($"{file}:7: warning: samplers[1].needy: negative-sampler 'needy' mines negatives with the encoder being trained, but epochs is 0: nothing trains, so it is never used"));
         Assert.That(warnings, Has.Some.EqualTo($"{file}:7: warning: samplers[1].needy: negative-sampler 'needy' warms up for 2 epochs, but the cell trains 2: its mined negatives are never used"));
+    }
+
+    [Test]
+    public void A_trainable_reranker_with_a_loss_that_has_no_score_stage_is_an_error_at_plan_time()
+    {
+        using var temp = new TempDirectory();
+        var yaml = MatrixFixture.Spec(rerankers: "[ none, { cross-encoder: { init: random, layers: 1, hidden: 16, heads: 1 } } ]")
+            .Replace("losses: [ infonce ]", "losses: [ infonce, embedding-only ]", StringComparison.Ordinal);
+        var plan = MatrixFixture.Plan(temp, yaml, temp.Combine("cache"));
+
+        var file = plan.Spec!.DisplayPath;
+        var errors = plan.Problems.Where(p => p.IsCritical).Select(p => p.ToString()).ToList();
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            $"{file}:8: rerankers[1].cross-encoder: reranker 'cross-encoder' is trained with its cell's loss, but loss 'embedding-only' has no score stage (it does not declare LossFeatures.Scores): pair it with a loss that has one, or exclude the combination",
+        }));
     }
 
     [Test]
