@@ -43,6 +43,15 @@ internal sealed class RunChunk
     public int ArenaLength;
     public List<RunSegment> Segments { get; } = [];
 
+    /// <summary>Queries scored while parsing (<see cref="IRunScorer"/>), in parse order; their entries were dropped.</summary>
+    public List<ScoredRun> Scored { get; } = [];
+
+    /// <summary>Entries dropped by <see cref="DiscardFrom"/> (scored already): with <see cref="Count"/>, every judged result kept.</summary>
+    public long Discarded;
+
+    /// <summary>This chunk alone, as the chunk list <see cref="RankedDoc.Chunk"/> indexes when one of its queries is scored while parsing.</summary>
+    public RunChunk[] Self => field ??= [this];
+
     /// <summary>Lines (including comments and ignored queries) that start in this slice.</summary>
     public long LineCount;
 
@@ -85,6 +94,21 @@ internal sealed class RunChunk
         ArenaLength = at + docNo.Length;
         Count = count + 1;
         DocStarts[count + 1] = ArenaLength;
+    }
+
+    /// <summary>
+    /// Drops entries from <paramref name="entry"/> on (the last query's, just scored), and the run of one query that
+    /// starts there.
+    /// </summary>
+    public void DiscardFrom(int entry)
+    {
+        Discarded += Count - entry;
+        Count = entry;
+        ArenaLength = DocStarts[entry];
+        if (_runs > 0 && _runStarts[_runs - 1] == entry)
+        {
+            _runs--;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
