@@ -224,10 +224,12 @@ internal static class RunFileReader
         try
         {
             var got = ReadFully(handle, buffer.AsSpan(0, want), readStart);
-            // Scored while parsing, a sorted run's chunk holds a few queries at a time (it grows if it must).
+            // Scored while parsing, a sorted run's chunk holds a few queries at a time (it grows to the estimate if it must).
+            var entries = (int)((end - start) / 34) + 16;
+            var arena = (int)((end - start) / 3) + 64;
             var chunk = scorer is null
-                ? new RunChunk((int)((end - start) / 34) + 16, (int)((end - start) / 3) + 64)
-                : new RunChunk((int)Math.Min(((end - start) / 34) + 16, 8192), (int)Math.Min(((end - start) / 3) + 64, 131072));
+                ? new RunChunk(entries, arena)
+                : new RunChunk(Math.Min(entries, 8192), Math.Min(arena, 131072), entries, arena);
             var pos = 0;
             if (start > 0)
             {

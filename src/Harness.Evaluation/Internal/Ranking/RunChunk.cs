@@ -18,8 +18,15 @@ internal sealed class RunChunk
     private int[] _runStarts = ArrayPool<int>.Shared.Rent(256);
     private int _runs;
 
-    public RunChunk(int capacity, int arenaCapacity)
+    // What the first growth jumps to (a chunk started small because its queries were to be scored while parsing, but
+    // the slice is unsorted): the slice's full estimate at once, not 1.5x steps that overshoot it.
+    private readonly int _fullCapacity;
+    private readonly int _fullArenaCapacity;
+
+    public RunChunk(int capacity, int arenaCapacity, int fullCapacity = 0, int fullArenaCapacity = 0)
     {
+        _fullCapacity = fullCapacity;
+        _fullArenaCapacity = fullArenaCapacity;
         // Uninitialised: every element is written by Add before it is read (these arrays are most of the heap).
         var n = Math.Max(capacity, 16);
         Scores = GC.AllocateUninitializedArray<double>(n);
@@ -117,7 +124,7 @@ internal sealed class RunChunk
         if (Count == Scores.Length)
         {
             // Grow by half: the slices are sized from an estimate, doubling would waste up to half the memory.
-            var n = Count + (Count / 2) + 16;
+            var n = Count < _fullCapacity ? _fullCapacity : Count + (Count / 2) + 16;
             Array.Resize(ref Scores, n);
             Array.Resize(ref Rels, n);
             Array.Resize(ref Hashes, n);
@@ -126,7 +133,7 @@ internal sealed class RunChunk
 
         if (ArenaLength + docNoLength > Arena.Length)
         {
-            Array.Resize(ref Arena, Math.Max(Arena.Length + (Arena.Length / 2), ArenaLength + docNoLength));
+            Array.Resize(ref Arena, Math.Max(ArenaLength < _fullArenaCapacity ? _fullArenaCapacity : Arena.Length + (Arena.Length / 2), ArenaLength + docNoLength));
         }
     }
 
