@@ -5,11 +5,14 @@
 #
 #   benchmarks/eval/run.sh            # publish, build trec_eval -O2, generate (once), check same bytes, then time
 #   RUNS=10 WORK=/tmp/x TREC_EVAL_TARBALL=/path/trec_eval-10.0.tar.gz benchmarks/eval/run.sh
+#   PUBLISH=0 BEFORE=/tmp/old/harness /work/quiet.sh benchmarks/eval/run.sh   # a timing sitting only (no build in it),
+#                                     # with an older harness build in the rotation for a before/after in one sitting
 #
-# Both run the same command, alternating (harness, trec_eval, harness, ...) so that load from other processes on a
-# shared machine falls on both alike:
+# Both run the same command, alternating (harness, trec_eval, harness, ...; with BEFORE: before, harness, trec_eval,
+# ...) so that load from other processes on a shared machine falls on all alike:
 #   PROGRAM -q -m map -m ndcg_cut.10 -m recip_rank -m recall.100 QRELS RUN > /dev/null
-# Each run is timed with /usr/bin/time -v (wall clock, peak RSS). Results: $WORK/results.txt.
+# Each run is timed with /usr/bin/time -v (wall clock, peak RSS) and starts once the machine has been at least 90 %
+# idle for half a second (at most 5 s of waiting; IDLE_WAIT=0 turns that off). Results: $WORK/results.txt.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,8 +24,13 @@ DATA="$WORK/data"
 TE="$WORK/trec_eval-10.0/trec_eval"
 mkdir -p "$WORK"
 
-echo "== publish harness (Release, ReadyToRun) -> $PUB"
-dotnet publish "$ROOT/src/Harness.Cli" -c Release -o "$PUB" -v quiet -nologo > "$WORK/publish.log"
+BEFORE=${BEFORE:-}
+if [[ ${PUBLISH:-1} != 0 ]]; then
+  echo "== publish harness (Release, ReadyToRun) -> $PUB"
+  dotnet publish "$ROOT/src/Harness.Cli" -c Release -o "$PUB" -v quiet -nologo > "$WORK/publish.log"
+elif [[ ! -x "$PUB/harness" ]]; then
+  echo "PUBLISH=0 but there is no $PUB/harness: run once without PUBLISH=0" >&2; exit 2
+fi
 
 if [[ ! -x "$TE" ]]; then
   echo "== build trec_eval 10.0 with -O2 from $TARBALL"
@@ -53,11 +61,36 @@ if cmp -s "$WORK/out.harness.txt" "$WORK/out.trec_eval.txt"; then
 else
   echo "OUTPUTS DIFFER:"; diff "$WORK/out.harness.txt" "$WORK/out.trec_eval.txt" | head -20; exit 1
 fi
+WHO=(harness trec_eval)
+if [[ -n $BEFORE ]]; then
+  echo "   before: $BEFORE"
+  "$BEFORE" eval "${ARGS[@]}" > "$WORK/out.before.txt"
+  cmp "$WORK/out.before.txt" "$WORK/out.trec_eval.txt" || { echo "BEFORE's output differs"; exit 1; }
+  WHO=(before harness trec_eval)
+fi
+
+# Wait (at most 5 s) until the machine has been >= 90 % idle over half a second: a run should not start while
+# something else still holds a core (e.g. processes not yet stopped at the start of a quiet.sh sitting).
+wait_idle() {
+  [[ ${IDLE_WAIT:-1} == 0 ]] && return
+  local k a b idle total j
+  for k in $(seq 10); do
+    a=($(head -1 /proc/stat)); sleep 0.5; b=($(head -1 /proc/stat))
+    idle=$((b[4] - a[4])); total=0
+    for j in 1 2 3 4 5 6 7 8; do total=$((total + b[j] - a[j])); done
+    (( idle * 100 >= total * 90 )) && return
+  done
+}
 
 : > "$WORK/results.txt"
 for i in $(seq 1 "$RUNS"); do
-  for who in harness trec_eval; do
-    if [[ $who == harness ]]; then cmd=("${HARNESS[@]}"); else cmd=("${TREC_EVAL[@]}"); fi
+  for who in "${WHO[@]}"; do
+    case $who in
+      harness) cmd=("${HARNESS[@]}") ;;
+      before) cmd=("$BEFORE" eval "${ARGS[@]}") ;;
+      *) cmd=("${TREC_EVAL[@]}") ;;
+    esac
+    wait_idle
     /usr/bin/time -v "${cmd[@]}" > /dev/null 2> "$WORK/time.txt"
     wall=$(grep "Elapsed (wall clock)" "$WORK/time.txt" | awk '{print $NF}')
     rss=$(grep "Maximum resident set size" "$WORK/time.txt" | awk '{print $NF}')
@@ -83,5 +116,9 @@ for who, r in rows.items():
 h, t = rows["harness"], rows["trec_eval"]
 print(f"ratio trec_eval / harness: wall {statistics.median(t['wall']) / statistics.median(h['wall']):.1f}x (medians), "
       f"cpu {statistics.median(t['cpu']) / statistics.median(h['cpu']):.1f}x")
+if "before" in rows:
+    b = rows["before"]
+    print(f"ratio trec_eval / before:  wall {statistics.median(t['wall']) / statistics.median(b['wall']):.1f}x (medians), "
+          f"cpu {statistics.median(t['cpu']) / statistics.median(b['cpu']):.1f}x")
 PY
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), gcc $(gcc -dumpversion), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Harness.Evaluation.Measures;
 using Harness.Evaluation.Internal.Parsing;
@@ -10,7 +11,7 @@ namespace Harness.Evaluation;
 /// Computes trec_eval 10.0's measures for a run against qrels, in memory, using all cores (queries in parallel,
 /// aggregates summed in strcmp order of query ids so the numbers are those trec_eval prints).
 /// </summary>
-public sealed class Evaluator
+public sealed class Evaluator : IRunScorer
 {
     private readonly MeasureSet _measures;
     private readonly EvaluationOptions _options;
@@ -78,7 +79,8 @@ public sealed class Evaluator
     {
         ArgumentNullException.ThrowIfNull(qrels);
         ArgumentNullException.ThrowIfNull(runPath);
-        var run = RunFileReader.Read(runPath, qrels, lenient);
+        using var input = InputFile.Open(runPath, "run file");
+        var run = RunFileReader.Read(input, runPath, qrels, lenient, this);
         try
         {
             return Evaluate(qrels, run);
@@ -351,15 +353,66 @@ public sealed class Evaluator
         return row;
     }
 
+    EvaluationWorker IRunScorer.CreateWorker() => new(_options);
+
+    ScoredRun IRunScorer.Score(EvaluationWorker worker, JudgedQuery judged, RunChunk chunk, int start, int count, long byteStart, long byteEnd)
+    {
+        var texts = _hasText ? new string?[_columns.Length] : null;
+        var segment = (0, new RunSegment(judged.Index, start, count));
+        try
+        {
+            var row = Score(worker, judged, MemoryMarshal.CreateReadOnlySpan(ref segment, 1), true, chunk.Self, _columns.Length, texts);
+            return new ScoredRun(judged.Index, row, texts, null, byteStart, byteEnd);
+        }
+        catch (EvaluationException e)
+        {
+            return new ScoredRun(judged.Index, null, null, e, byteStart, byteEnd);
+        }
+    }
+
     private (JudgedQuery[] Ordered, double[][] Rows, string?[][]? Texts, bool[] Missing) ScoreQueries(TrecQrels qrels, RunData run)
     {
         var ordered = qrels.Ordered;
         var segments = new List<(int Chunk, RunSegment Segment)>?[qrels.QueryCount];
+        var scored = new ScoredRun?[qrels.QueryCount];
+        var scoredRuns = new int[qrels.QueryCount];
         for (var c = 0; c < run.Chunks.Length; c++)
         {
             foreach (var s in run.Chunks[c].Segments)
             {
                 (segments[s.QueryIndex] ??= []).Add((c, s));
+            }
+
+            foreach (var r in run.Chunks[c].Scored)
+            {
+                scoredRuns[r.QueryIndex]++;
+                scored[r.QueryIndex] = r;
+            }
+        }
+
+        // A query scored while parsing counts only if that stretch of lines was all of it; otherwise its scored
+        // stretches are read again and the query is scored whole below.
+        var chunks = run.Chunks;
+        List<(long Start, long End)>? again = null;
+        foreach (var c in run.Chunks)
+        {
+            foreach (var r in c.Scored)
+            {
+                if (scoredRuns[r.QueryIndex] > 1 || segments[r.QueryIndex] is not null)
+                {
+                    (again ??= []).Add((r.ByteStart, r.ByteEnd));
+                    scored[r.QueryIndex] = null;
+                }
+            }
+        }
+
+        if (again is not null)
+        {
+            var extra = RunFileReader.Reparse(run, qrels, again);
+            chunks = [.. run.Chunks, extra];
+            foreach (var s in extra.Segments)
+            {
+                (segments[s.QueryIndex] ??= []).Add((chunks.Length - 1, s));
             }
         }
 
@@ -367,7 +420,7 @@ public sealed class Evaluator
         {
             foreach (var q in ordered)
             {
-                if (segments[q.Index] is null)
+                if (segments[q.Index] is null && scored[q.Index] is null)
                 {
                     throw new EvaluationException(
                         $"query {q.QueryId} is in the qrels but not in the run (use -c to score it as an empty ranking)",
@@ -387,9 +440,22 @@ public sealed class Evaluator
             () => new EvaluationWorker(_options),
             (p, _, worker) =>
             {
+                if (scored[ordered[p].Index] is { } done)
+                {
+                    rows[p] = done.Row!;
+                    errors[p] = done.Error;
+                    if (texts is not null)
+                    {
+                        texts[p] = done.Texts!;
+                    }
+
+                    return worker;
+                }
+
                 try
                 {
-                    rows[p] = Score(worker, ordered[p], segments[ordered[p].Index], run.Chunks, width, texts is null ? null : texts[p] = new string?[width]);
+                    var list = segments[ordered[p].Index];
+                    rows[p] = Score(worker, ordered[p], CollectionsMarshal.AsSpan(list), list is not null, chunks, width, texts is null ? null : texts[p] = new string?[width]);
                 }
                 catch (EvaluationException e)
                 {
@@ -419,7 +485,7 @@ public sealed class Evaluator
         var missing = new bool[ordered.Length];
         for (var p = 0; p < ordered.Length; p++)
         {
-            missing[p] = segments[ordered[p].Index] is null;
+            missing[p] = segments[ordered[p].Index] is null && scored[ordered[p].Index] is null;
         }
 
         return (ordered, rows, texts, missing);
@@ -491,29 +557,23 @@ public sealed class Evaluator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double[] Score(EvaluationWorker worker, JudgedQuery judged, List<(int Chunk, RunSegment Segment)>? segments, RunChunk[] chunks, int width, string?[]? texts)
+    private double[] Score(EvaluationWorker worker, JudgedQuery judged, ReadOnlySpan<(int Chunk, RunSegment Segment)> segments, bool retrieved, RunChunk[] chunks, int width, string?[]? texts)
     {
         var n = 0;
-        if (segments is not null)
+        foreach (var (_, s) in segments)
         {
-            foreach (var (_, s) in segments)
-            {
-                n += s.Count;
-            }
+            n += s.Count;
         }
 
         var docs = worker.Docs(n);
         var k = 0;
-        if (segments is not null)
+        foreach (var (c, s) in segments)
         {
-            foreach (var (c, s) in segments)
+            var chunk = chunks[c];
+            for (var i = s.Start; i < s.Start + s.Count; i++)
             {
-                var chunk = chunks[c];
-                for (var i = s.Start; i < s.Start + s.Count; i++)
-                {
-                    var start = chunk.DocStarts[i];
-                    docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = start, Length = chunk.DocStarts[i + 1] - start, Hash = chunk.Hashes[i] };
-                }
+                var start = chunk.DocStarts[i];
+                docs[k++] = new RankedDoc { Score = chunk.Scores[i], Rel = chunk.Rels[i], Chunk = c, Start = start, Length = chunk.DocStarts[i + 1] - start, Hash = chunk.Hashes[i] };
             }
         }
 
@@ -538,7 +598,7 @@ public sealed class Evaluator
         }
 
         var ranking = worker.Ranking;
-        var missing = segments is null;
+        var missing = !retrieved;
         Span<int> rels;
         if (missing)
         {

@@ -14,11 +14,13 @@ public sealed class MeasureSet
         Names = [.. measures.SelectMany(m => m.Names)];
     }
 
+    // Built on first use, not with the type: `harness eval` parses its own -m list and should not pay for these.
+
     /// <summary>trec_eval's default (<c>-m official</c>).</summary>
-    public static MeasureSet Official { get; } = Parse(["official"], []);
+    public static MeasureSet Official => field ??= Parse(["official"], []);
 
     /// <summary>Every supported trec_eval measure (<c>-m all_trec</c>).</summary>
-    public static MeasureSet AllTrec { get; } = Parse(["all_trec"], []);
+    public static MeasureSet AllTrec => field ??= Parse(["all_trec"], []);
 
     /// <summary>The printed names of all values, in order.</summary>
     public IReadOnlyList<string> Names { get; }

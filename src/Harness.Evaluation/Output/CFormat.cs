@@ -57,6 +57,13 @@ internal static class CFormat
         }
     }
 
+    private static readonly ulong[] Pow10 =
+    [
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000, 100000000000,
+        1000000000000, 10000000000000, 100000000000000, 1000000000000000, 10000000000000000, 100000000000000000,
+        1000000000000000000, 10000000000000000000,
+    ];
+
     /// <summary>round_half_even(value * 10^decimals) as decimal digits.</summary>
     private static string RoundedDigits(double value, int decimals)
     {
@@ -73,6 +80,35 @@ internal static class CFormat
         }
 
         var e = exponent - 1075; // value = mantissa * 2^e
+        // The same exact arithmetic in 128 bits when it fits (mantissa < 2^53 times 10^19 < 2^64 does; a left shift
+        // must not overflow), without BigInteger's allocations: every printed value goes through here.
+        var scaled128 = decimals <= 19 ? (UInt128)mantissa * Pow10[decimals] : UInt128.MaxValue;
+        if (decimals <= 19 && (e < 0 || UInt128.LeadingZeroCount(scaled128) > (UInt128)e))
+        {
+            UInt128 q128;
+            if (e >= 0)
+            {
+                q128 = scaled128 << e;
+            }
+            else if (-e >= 120)
+            {
+                q128 = 0; // below 2^-3 after scaling: rounds to 0
+            }
+            else
+            {
+                var shift = -e;
+                q128 = scaled128 >> shift;
+                var twice = (scaled128 - (q128 << shift)) << 1;
+                var denominator = UInt128.One << shift;
+                if (twice > denominator || (twice == denominator && (q128 & 1) != 0))
+                {
+                    q128++;
+                }
+            }
+
+            return q128.ToString(CultureInfo.InvariantCulture);
+        }
+
         var scaled = (BigInteger)mantissa * BigInteger.Pow(10, decimals);
         BigInteger q;
         if (e >= 0)

@@ -23,6 +23,50 @@ public sealed class NumberFormatTests
         Assert.That(CFormat.Fixed(value, 4, 6), Is.EqualTo(expected));
 
     [Test]
+    public void Fixed_matches_exact_rational_rounding_over_many_magnitudes()
+    {
+        // Reference: the double's exact value m * 2^e as a fraction, times 10^d, rounded half to even with BigInteger.
+        var random = new Random(20261130);
+        for (var i = 0; i < 20000; i++)
+        {
+            var value = BitConverter.Int64BitsToDouble(random.NextInt64(0, 0x7FF0000000000000)) switch
+            {
+                var v when i % 4 == 0 => v,
+                _ => random.NextDouble() * Math.Pow(10, random.Next(-6, 22)),
+            };
+            var decimals = i % 3 == 0 ? 2 : 4;
+            Assert.That(CFormat.Fixed(value, decimals, 0), Is.EqualTo(Reference(value, decimals)), $"value {value:R}, {decimals} decimals");
+        }
+    }
+
+    private static string Reference(double value, int decimals)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = new System.Numerics.BigInteger(bits & 0xFFFFFFFFFFFFFL);
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa += System.Numerics.BigInteger.One << 52;
+        }
+
+        var e = exponent - 1075;
+        var numerator = mantissa * System.Numerics.BigInteger.Pow(10, decimals) * (e > 0 ? System.Numerics.BigInteger.Pow(2, e) : 1);
+        var denominator = e < 0 ? System.Numerics.BigInteger.Pow(2, -e) : System.Numerics.BigInteger.One;
+        var q = System.Numerics.BigInteger.DivRem(numerator, denominator, out var r);
+        if (2 * r > denominator || (2 * r == denominator && !q.IsEven))
+        {
+            q++;
+        }
+
+        var digits = q.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(decimals + 1, '0');
+        return digits[..^decimals] + "." + digits[^decimals..];
+    }
+
+    [Test]
     public void Positive_nan_prints_nan() => Assert.That(CFormat.Fixed(BitConverter.Int64BitsToDouble(0x7FF8000000000000), 4, 6), Is.EqualTo("   nan"));
 
     [TestCase(0.1, "0.10")]

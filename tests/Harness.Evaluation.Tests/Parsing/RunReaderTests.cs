@@ -96,4 +96,62 @@ public sealed class RunReaderTests
         Assert.That(b.Stdout, Is.EqualTo(a.Stdout));
         Assert.That(b["num_ret"], Is.EqualTo("360"));
     }
+
+    [Test]
+    public void A_query_whose_lines_come_in_several_stretches_gives_the_same_output_as_the_grouped_run()
+    {
+        // Queries in the middle of a slice are scored as soon as the next query starts; query 3 (two stretches, both in
+        // the middle), query 2 (first stretch, then again after an unjudged query) and query 5 (a one-line stretch)
+        // must be scored whole once the rest of the run is known, with the same values as when they are grouped.
+        var qrels = new StringBuilder();
+        var lines = new Dictionary<int, List<string>>();
+        for (var q = 1; q <= 6; q++)
+        {
+            lines[q] = [];
+            for (var d = 0; d < 40; d++)
+            {
+                lines[q].Add(string.Create(CultureInfo.InvariantCulture, $"{q} Q0 doc{d} {d + 1} {(40 - d) / 3} r\n"));
+                if (d % 7 == q % 7)
+                {
+                    qrels.Append(CultureInfo.InvariantCulture, $"{q} 0 doc{d} {1 + (d % 3)}\n");
+                }
+            }
+        }
+
+        var grouped = string.Concat(Enumerable.Range(1, 6).SelectMany(q => lines[q]));
+        var unjudged = "99 Q0 docX 1 5 r\n99 Q0 docY 2 4 r\n";
+        var split = string.Concat(
+            [
+                .. lines[1], .. lines[2][..10], unjudged, .. lines[2][10..], .. lines[3][..25], .. lines[4][..1], "# a comment\n",
+                .. lines[5][..1], .. lines[3][25..], .. lines[4][1..], .. lines[5][1..], .. lines[6],
+            ]);
+        var a = EvalRun.Text(qrels.ToString(), grouped, "-q", "-m", "all_trec");
+        var b = EvalRun.Text(qrels.ToString(), split, "-q", "-m", "all_trec");
+        Assert.That(a.ExitCode, Is.Zero, a.Stderr);
+        Assert.That(b.ExitCode, Is.Zero, b.Stderr);
+        Assert.That(b.Stdout, Is.EqualTo(a.Stdout));
+        Assert.That(b["num_ret"], Is.EqualTo("240"));
+        Assert.That(b["num_q"], Is.EqualTo("6"));
+    }
+
+    [Test]
+    public void A_docno_repeated_in_two_stretches_of_a_query_is_reported_with_its_line()
+    {
+        // Query 2's stretches are each scored while parsing and are fine alone; together they repeat d1.
+        var run = "1 Q0 d1 1 3 r\n1 Q0 d2 2 2 r\n2 Q0 d1 1 3 r\n2 Q0 d2 2 2 r\n3 Q0 d1 1 3 r\n3 Q0 d2 2 2 r\n"
+            + "2 Q0 d3 3 1 r\n2 Q0 d1 4 0.5 r\n4 Q0 d1 1 1 r\n4 Q0 d2 2 1 r\n";
+        var result = EvalRun.Text("1 0 d1 1\n2 0 d1 1\n3 0 d1 1\n4 0 d1 1\n", run, "-m", "map");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Match(@"run:8: duplicate docno d1 in query 2 "));
+    }
+
+    [Test]
+    public void A_duplicate_found_while_parsing_gives_way_to_a_malformed_line_after_it()
+    {
+        // Query 2 (scored while parsing) repeats d1, but the file is malformed further on: the malformed line is reported.
+        var run = "1 Q0 d1 1 3 r\n2 Q0 d1 1 3 r\n2 Q0 d1 2 2 r\n3 Q0 d1 1 1 r\n3 Q0 broken\n";
+        var result = EvalRun.Text("1 0 d1 1\n2 0 d1 1\n3 0 d1 1\n", run, "-m", "map");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Match(@"run:5: malformed run line"));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Harness.Evaluation.Internal.Parsing;
@@ -46,7 +45,6 @@ internal static class QrelsReader
         return bytes;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TrecQrels Parse(ReadOnlySpan<byte> data, string name, bool lenient, Dictionary<string, TrecQrels>? groups = null)
     {
         var qrels = new TrecQrels();

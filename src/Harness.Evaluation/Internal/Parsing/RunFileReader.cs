@@ -17,13 +17,17 @@ internal static class RunFileReader
     // Slices plus the 64 KiB read-ahead fill a 4 MiB pooled buffer exactly.
     private const int SliceBytes = (4 << 20) - 65536;
 
-    public static RunData Read(string path, TrecQrels qrels, bool lenient)
+    /// <summary>
+    /// Reads the run from <paramref name="input"/> (opened from <paramref name="path"/>). With a <paramref name="scorer"/>,
+    /// a plain file's queries are scored while parsing (see <see cref="IRunScorer"/>); the input must then stay open
+    /// until <see cref="Reparse"/> is no longer needed.
+    /// </summary>
+    public static RunData Read(InputFile input, string path, TrecQrels qrels, bool lenient, IRunScorer? scorer = null)
     {
-        using var input = InputFile.Open(path, "run file");
         RunChunk[] chunks;
         try
         {
-            chunks = input.Handle is { } handle ? ReadParallel(handle, input.Length, qrels, lenient) : ReadSequential(input.Stream!, qrels, lenient);
+            chunks = input.Handle is { } handle ? ReadParallel(handle, input.Length, qrels, lenient, scorer) : ReadSequential(input.Stream!, qrels, lenient);
         }
         catch (Exception e) when (InputFile.IsReadFailure(e))
         {
@@ -41,7 +45,7 @@ internal static class RunFileReader
 
             linesBefore += c.LineCount;
             coerced += c.CoercedLines;
-            kept += c.Count;
+            kept += c.Count + c.Discarded;
             runId = c.LastRunId ?? runId;
         }
 
@@ -52,10 +56,43 @@ internal static class RunFileReader
                 EvaluationError.Malformed);
         }
 
-        return new RunData(chunks, runId ?? string.Empty, coerced);
+        return new RunData(chunks, runId ?? string.Empty, coerced) { Source = input.Handle, Lenient = lenient };
     }
 
-    private static RunChunk[] ReadParallel(SafeFileHandle handle, long length, TrecQrels qrels, bool lenient)
+    /// <summary>
+    /// Reads the lines of <paramref name="ranges"/> (byte ranges of whole lines of <paramref name="run"/>'s file, each
+    /// of one query, scored while parsing) again into one chunk, for queries that also have lines elsewhere.
+    /// </summary>
+    public static RunChunk Reparse(RunData run, TrecQrels qrels, IReadOnlyList<(long Start, long End)> ranges)
+    {
+        var handle = run.Source ?? throw new InvalidOperationException("the run's lines can be read again only from a plain file");
+        var chunk = new RunChunk(1024, 16384);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            foreach (var (start, end) in ranges)
+            {
+                var length = (int)(end - start);
+                if (buffer.Length < length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(length);
+                }
+
+                var got = ReadFully(handle, buffer.AsSpan(0, length), start);
+                ParseBlock(buffer.AsSpan(0, got), 0, qrels, chunk, run.Lenient, null, 0);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        chunk.BuildSegments(qrels.QueryCount);
+        return chunk;
+    }
+
+    private static RunChunk[] ReadParallel(SafeFileHandle handle, long length, TrecQrels qrels, bool lenient, IRunScorer? scorer)
     {
         var slices = (int)Math.Max(1, (length + SliceBytes - 1) / SliceBytes);
         var chunks = new RunChunk[slices];
@@ -63,12 +100,15 @@ internal static class RunFileReader
             0,
             slices,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i =>
+            () => scorer?.CreateWorker(),
+            (i, _, worker) =>
             {
                 var start = (long)i * SliceBytes;
                 var end = Math.Min(length, start + SliceBytes);
-                chunks[i] = ParseSlice(handle, length, start, end, qrels, lenient);
-            });
+                chunks[i] = ParseSlice(handle, length, start, end, qrels, lenient, scorer, worker);
+                return worker;
+            },
+            static _ => { });
         return chunks;
     }
 
@@ -134,7 +174,7 @@ internal static class RunFileReader
                     try
                     {
                         var chunk = new RunChunk((length / 34) + 16, (length / 3) + 64);
-                        ParseBlock(block.AsSpan(0, length), 0, qrels, chunk, lenient);
+                        ParseBlock(block.AsSpan(0, length), 0, qrels, chunk, lenient, null, 0);
                         chunk.BuildSegments(qrels.QueryCount);
                         lock (chunks)
                         {
@@ -175,7 +215,7 @@ internal static class RunFileReader
         return [.. chunks.Select(c => c!)];
     }
 
-    private static RunChunk ParseSlice(SafeFileHandle handle, long fileLength, long start, long end, TrecQrels qrels, bool lenient)
+    private static RunChunk ParseSlice(SafeFileHandle handle, long fileLength, long start, long end, TrecQrels qrels, bool lenient, IRunScorer? scorer, EvaluationWorker? worker)
     {
         // Read from start-1 (to see whether a line starts at `start`) to a little past `end` (to finish the last line).
         var readStart = Math.Max(0, start - 1);
@@ -184,7 +224,12 @@ internal static class RunFileReader
         try
         {
             var got = ReadFully(handle, buffer.AsSpan(0, want), readStart);
-            var chunk = new RunChunk((int)((end - start) / 34) + 16, (int)((end - start) / 3) + 64);
+            // Scored while parsing, a sorted run's chunk holds a few queries at a time (it grows to the estimate if it must).
+            var entries = (int)((end - start) / 34) + 16;
+            var arena = (int)((end - start) / 3) + 64;
+            var chunk = scorer is null
+                ? new RunChunk(entries, arena)
+                : new RunChunk(Math.Min(entries, 8192), Math.Min(arena, 131072), entries, arena);
             var pos = 0;
             if (start > 0)
             {
@@ -222,7 +267,7 @@ internal static class RunFileReader
 
             if (blockEnd > pos)
             {
-                ParseBlock(buffer.AsSpan(0, blockEnd), pos, qrels, chunk, lenient);
+                ParseBlock(buffer.AsSpan(0, blockEnd), pos, qrels, chunk, lenient, scorer is null ? null : (scorer, worker!), readStart);
             }
 
             chunk.BuildSegments(qrels.QueryCount);
@@ -234,10 +279,19 @@ internal static class RunFileReader
         }
     }
 
-    /// <summary>Parses the whole lines of <paramref name="bytes"/> from <paramref name="pos"/> (the last may lack its newline).</summary>
+    /// <summary>
+    /// Parses the whole lines of <paramref name="bytes"/> from <paramref name="pos"/> (the last may lack its newline).
+    /// With <paramref name="eager"/>, each stretch of one query's lines that is neither the block's first (it may
+    /// continue a query from the previous block) nor its last (it may go on in the next) is scored as soon as the next
+    /// query starts and its entries are dropped; <paramref name="baseOffset"/> is the file offset of
+    /// <paramref name="bytes"/>, for <see cref="ScoredRun"/>'s byte range.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ParseBlock(ReadOnlySpan<byte> bytes, int pos, TrecQrels qrels, RunChunk chunk, bool lenient)
+    private static void ParseBlock(ReadOnlySpan<byte> bytes, int pos, TrecQrels qrels, RunChunk chunk, bool lenient, (IRunScorer Scorer, EvaluationWorker Worker)? eager, long baseOffset)
     {
+        var runEntry = 0;
+        var runByte = 0;
+        var firstRun = true;
         Span<int> starts = stackalloc int[6];
         Span<int> lengths = stackalloc int[6];
         JudgedQuery? current = null;
@@ -327,6 +381,19 @@ internal static class RunFileReader
                 var qid = bytes.Slice(starts[0], lengths[0]);
                 if (currentQidStart < 0 || !qid.SequenceEqual(bytes.Slice(currentQidStart, currentQidLength)))
                 {
+                    if (currentQidStart >= 0 && eager is { } e)
+                    {
+                        // The query before this line is complete here (unless it has lines elsewhere too).
+                        var count = chunk.Count - runEntry;
+                        if (!firstRun && count > 1)
+                        {
+                            chunk.Scored.Add(e.Scorer.Score(e.Worker, current!, chunk, runEntry, count, baseOffset + runByte, baseOffset + pos));
+                            chunk.DiscardFrom(runEntry);
+                        }
+
+                        firstRun = false;
+                    }
+
                     if (ignoredQidStart >= 0 && qid.SequenceEqual(bytes.Slice(ignoredQidStart, ignoredQidLength)))
                     {
                         pos = lineEnd + 1;
@@ -347,6 +414,8 @@ internal static class RunFileReader
                     currentQidStart = starts[0];
                     currentQidLength = lengths[0];
                     ignoredQidStart = -1;
+                    runEntry = chunk.Count;
+                    runByte = pos;
                 }
 
                 var docNo = bytes.Slice(starts[2], lengths[2]);

@@ -18,8 +18,15 @@ internal sealed class RunChunk
     private int[] _runStarts = ArrayPool<int>.Shared.Rent(256);
     private int _runs;
 
-    public RunChunk(int capacity, int arenaCapacity)
+    // What the first growth jumps to (a chunk started small because its queries were to be scored while parsing, but
+    // the slice is unsorted): the slice's full estimate at once, not 1.5x steps that overshoot it.
+    private readonly int _fullCapacity;
+    private readonly int _fullArenaCapacity;
+
+    public RunChunk(int capacity, int arenaCapacity, int fullCapacity = 0, int fullArenaCapacity = 0)
     {
+        _fullCapacity = fullCapacity;
+        _fullArenaCapacity = fullArenaCapacity;
         // Uninitialised: every element is written by Add before it is read (these arrays are most of the heap).
         var n = Math.Max(capacity, 16);
         Scores = GC.AllocateUninitializedArray<double>(n);
@@ -42,6 +49,15 @@ internal sealed class RunChunk
     public int Count;
     public int ArenaLength;
     public List<RunSegment> Segments { get; } = [];
+
+    /// <summary>Queries scored while parsing (<see cref="IRunScorer"/>), in parse order; their entries were dropped.</summary>
+    public List<ScoredRun> Scored { get; } = [];
+
+    /// <summary>Entries dropped by <see cref="DiscardFrom"/> (scored already): with <see cref="Count"/>, every judged result kept.</summary>
+    public long Discarded;
+
+    /// <summary>This chunk alone, as the chunk list <see cref="RankedDoc.Chunk"/> indexes when one of its queries is scored while parsing.</summary>
+    public RunChunk[] Self => field ??= [this];
 
     /// <summary>Lines (including comments and ignored queries) that start in this slice.</summary>
     public long LineCount;
@@ -87,13 +103,28 @@ internal sealed class RunChunk
         DocStarts[count + 1] = ArenaLength;
     }
 
+    /// <summary>
+    /// Drops entries from <paramref name="entry"/> on (the last query's, just scored), and the run of one query that
+    /// starts there.
+    /// </summary>
+    public void DiscardFrom(int entry)
+    {
+        Discarded += Count - entry;
+        Count = entry;
+        ArenaLength = DocStarts[entry];
+        if (_runs > 0 && _runStarts[_runs - 1] == entry)
+        {
+            _runs--;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int docNoLength)
     {
         if (Count == Scores.Length)
         {
             // Grow by half: the slices are sized from an estimate, doubling would waste up to half the memory.
-            var n = Count + (Count / 2) + 16;
+            var n = Count < _fullCapacity ? _fullCapacity : Count + (Count / 2) + 16;
             Array.Resize(ref Scores, n);
             Array.Resize(ref Rels, n);
             Array.Resize(ref Hashes, n);
@@ -102,7 +133,7 @@ internal sealed class RunChunk
 
         if (ArenaLength + docNoLength > Arena.Length)
         {
-            Array.Resize(ref Arena, Math.Max(Arena.Length + (Arena.Length / 2), ArenaLength + docNoLength));
+            Array.Resize(ref Arena, Math.Max(ArenaLength < _fullArenaCapacity ? _fullArenaCapacity : Arena.Length + (Arena.Length / 2), ArenaLength + docNoLength));
         }
     }
 
