@@ -94,6 +94,33 @@ else if (mode == "harness" || mode == "wrapper")
         }
     }
 }
+else if (mode == "gemm")
+{
+    // The BERT layer's matrix products at the benchmark's batch shape: linear (MKL sgemm) against a 1x1 convolution
+    // over a channels-last view (oneDNN), to see which kernel library is faster on this CPU.
+    var (b, l, reps) = (Arg(1, 64), Arg(2, 30), Arg(3, 50));
+    using var noGrad = no_grad();
+    foreach (var (inF, outF) in new[] { (384, 1152), (384, 384), (384, 1536), (1536, 384) })
+    {
+        var x = randn([b, l, inF]);
+        var w = randn([outF, inF]);
+        var bias = randn([outF]);
+        var w4 = w.view(outF, inF, 1, 1);
+        Tensor ViaConv() => nn.functional.conv2d(x.view(b, l, 1, inF).permute(0, 3, 1, 2), w4, bias).permute(0, 2, 3, 1).reshape(b, l, outF);
+        var diff = (ViaConv() - nn.functional.linear(x, w, bias)).abs().max().item<float>();
+        foreach (var name in new[] { "linear", "conv", "linear", "conv" })
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < reps; i++)
+            {
+                using var y = name == "linear" ? nn.functional.linear(x, w, bias) : ViaConv();
+            }
+
+            var secs = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant($"{inF}->{outF} {name}: {2.0 * b * l * inF * outF * reps / secs / 1e9:F1} GFLOP/s (max diff {diff:G3})"));
+        }
+    }
+}
 else if (mode == "finetune")
 {
     var (batch, negs, qlen, dlen, steps) = (Arg(1, 32), Arg(2, 4), Arg(3, 16), Arg(4, 64), Arg(5, 6));

@@ -50,7 +50,7 @@ public sealed class BertLayer : nn.Module<Tensor, Tensor?, Tensor>
         // The residual sums are in place on the fresh outputs of the dense layers (or of dropout): neither backward
         // reads its output, so this is autograd-safe and saves an allocation and a pass per sum.
         var attended = _attentionNorm.call(_dropout.call(_attentionDense.call(_self.call(hidden, mask))).PlusInPlace(hidden));
-        var inner = _intermediate.call(attended);
+        var inner = WideProjection.Apply(attended, _intermediate.weight!, _intermediate.bias!);
 
         // GELU with erf (BERT's exact form), in place when no graph is recorded (its backward reads its input).
         inner = is_grad_enabled() ? nn.functional.gelu(inner) : inner.gelu_();

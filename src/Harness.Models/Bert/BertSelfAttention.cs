@@ -44,7 +44,7 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor?, Tensor>
         // [b, l, 3h] -> [3, b, heads, l, h / heads]: strided views of the one product (the kernel takes strides).
         var weight = cat([_query.weight!, _key.weight!, _value.weight!], 0);
         var bias = cat([_query.bias!, _key.bias!, _value.bias!], 0);
-        var qkv = nn.functional.linear(hidden, weight, bias).view(b, l, 3, _heads, h / _heads).permute(2, 0, 3, 1, 4);
+        var qkv = WideProjection.Apply(hidden, weight, bias).view(b, l, 3, _heads, h / _heads).permute(2, 0, 3, 1, 4);
         var context = nn.functional.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], mask, training ? _dropout : 0.0);
         return context.transpose(1, 2).reshape(b, l, h).MoveToOuterDisposeScope();
     }
