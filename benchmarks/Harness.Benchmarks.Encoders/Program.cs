@@ -38,7 +38,7 @@ if (mode == "encode")
         var clock = Stopwatch.StartNew();
         using (no_grad())
         {
-            // The harness side: the whole corpus through IEncoder.Encode (it sorts by length and batches by 64).
+            // The harness side: the whole corpus through IEncoder.Encode (it sorts by length and batches at most 64 texts).
             harness.Encode(texts, TextRole.Document).Dispose();
         }
 
