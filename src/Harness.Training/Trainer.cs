@@ -11,6 +11,7 @@ using Harness.Training.Batching;
 using Harness.Training.Checkpoints;
 using Harness.Training.Optimization;
 using Microsoft.Extensions.Logging;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -360,7 +361,9 @@ public sealed class Trainer
                 return value;
             }
 
-            (loss * weight).backward();
+            using var weightScalar = weight.ToScalar();
+            using var weighted = loss.mul(weightScalar);
+            weighted.backward();
         }
 
         return total;

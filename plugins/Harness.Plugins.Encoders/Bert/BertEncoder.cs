@@ -1,5 +1,6 @@
 using Harness.Abstractions.Encoders;
 using Harness.Models.Bert;
+using Harness.Models.Numerics;
 using Harness.Models.Tokenization;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -154,7 +155,9 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, ITokenizing
         }
     }
 
-    /// <summary>Encodes tokenized texts: sorted by length, batched, pooled, back in input order.</summary>
+    /// <summary>Encodes tokenized texts: sorted by length, cut into batches (<see cref="Batches"/>), pooled, back in
+    /// input order. When the caller records no graph (no_grad), the batches run in inference mode; the result is made
+    /// outside it, so it is an ordinary tensor.</summary>
     /// <param name="ids">One id array per text.</param>
     /// <returns>float32 [count, Dimension] on <see cref="Device"/>.</returns>
     public Tensor EncodeIds(IReadOnlyList<long[]> ids)
@@ -168,11 +171,14 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, ITokenizing
         using var scope = NewDisposeScope();
         var order = Enumerable.Range(0, ids.Count).OrderByDescending(i => ids[i].Length).ToArray();
         var parts = new List<Tensor>();
-        for (var start = 0; start < order.Length; start += Options.BatchSize)
+        using (is_grad_enabled() ? null : inference_mode())
         {
-            var batch = order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start)).ToArray();
-            var (input, mask) = Pad(batch.Select(i => ids[i]).ToList(), Device);
-            parts.Add(forward(input, mask));
+            foreach (var (start, count) in Batches(order.Select(i => ids[i].Length).ToArray(), Options.BatchSize, Options.BatchTokens))
+            {
+                var batch = order.AsSpan(start, count).ToArray().Select(i => ids[i]).ToList();
+                var (input, mask) = Pad(batch, Device);
+                parts.Add(Embed(input, batch.All(x => x.Length == batch[0].Length) ? null : mask));
+            }
         }
 
         var sorted = parts.Count == 1 ? parts[0] : cat(parts, 0);
@@ -184,6 +190,36 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, ITokenizing
 
         using var index = tensor(inverse, dtype: ScalarType.Int64, device: Device);
         return sorted.index_select(0, index).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Cuts texts sorted by decreasing length into batches: at most <paramref name="maxTexts"/> texts and at most
+    /// <paramref name="maxTokens"/> padded tokens (texts × the first, longest text's length; a text longer than the
+    /// budget goes alone). Once a batch holds half of what it may, it also ends where the length drops, so most batches
+    /// are of one length: no padding is computed and attention runs without a mask.
+    /// </summary>
+    /// <param name="lengths">Token counts, in decreasing order.</param>
+    /// <param name="maxTexts">Most texts per batch (≥ 1).</param>
+    /// <param name="maxTokens">Most padded tokens per batch (≥ 1).</param>
+    /// <returns>(start, count) of each batch, in order, covering every text once.</returns>
+    public static IEnumerable<(int Start, int Count)> Batches(IReadOnlyList<int> lengths, int maxTexts, int maxTokens)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTexts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
+        var i = 0;
+        while (i < lengths.Count)
+        {
+            var allowed = Math.Clamp(maxTokens / Math.Max(1, lengths[i]), 1, maxTexts);
+            var j = i + 1;
+            while (j < lengths.Count && j - i < allowed && !(lengths[j] < lengths[j - 1] && 2 * (j - i) >= allowed))
+            {
+                j++;
+            }
+
+            yield return (i, j - i);
+            i = j;
+        }
     }
 
     /// <summary>Pads id arrays into a batch.</summary>
@@ -213,17 +249,31 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>, ITokenizing
     /// <returns>float32 [batch, Dimension].</returns>
     public override Tensor forward(Tensor ids, Tensor mask)
     {
+        ArgumentNullException.ThrowIfNull(mask);
+
+        // A batch without padding (every text as long as the longest) needs no mask (one read of the small mask).
+        using var min = mask.numel() == 0 ? null : mask.min();
+        return Embed(ids, min is not null && min.item<long>() == 1 ? null : mask);
+    }
+
+    /// <summary>Transformer, pooling, normalisation; <paramref name="mask"/> null for a batch without padding.</summary>
+    private Tensor Embed(Tensor ids, Tensor? mask)
+    {
         using var scope = NewDisposeScope();
-        var hidden = _bert.call(ids, mask);
+        var hidden = _bert.Encode(ids, mask, null);
         Tensor pooled;
         if (Options.Pooling == Pooling.Cls)
         {
             pooled = hidden.select(1, 0);
         }
+        else if (mask is null)
+        {
+            pooled = hidden.mean([1]);
+        }
         else
         {
             var weights = mask.to_type(hidden.dtype).unsqueeze(-1);
-            pooled = (hidden * weights).sum(1) / weights.sum(1).clamp_min(1e-9);
+            pooled = hidden.mul(weights).sum(1).div_(weights.sum(1).clamp_min(TorchScalars.PoolingFloor));
         }
 
         if (Options.Normalize)

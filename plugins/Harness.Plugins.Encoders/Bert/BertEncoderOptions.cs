@@ -18,8 +18,12 @@ public sealed record BertEncoderOptions
     /// <summary>Prepended to every document before tokenization.</summary>
     public string DocumentPrefix { get; init; } = string.Empty;
 
-    /// <summary>Texts per forward pass when encoding many texts (after sorting by length).</summary>
+    /// <summary>Most texts per forward pass when encoding many texts (after sorting by length).</summary>
     public int BatchSize { get; init; } = 64;
+
+    /// <summary>Most padded tokens (texts × longest length) per forward pass when encoding many texts; bounds the
+    /// batches of long texts (see <see cref="BertEncoder.Batches"/>).</summary>
+    public int BatchTokens { get; init; } = 8192;
 
     /// <summary>-1: every parameter trains. N ≥ 0: only the top N transformer layers train; the embeddings and the
     /// layers below are frozen.</summary>

@@ -1,3 +1,4 @@
+using Harness.Models.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -45,8 +46,13 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(ids);
         using var scope = NewDisposeScope();
         var length = ids.shape[1];
-        var positions = arange(length, dtype: ScalarType.Int64, device: ids.device).unsqueeze(0);
-        var sum = _word.call(ids) + _tokenType.call(tokenTypes ?? zeros_like(ids)) + _position.call(positions);
+        var positions = TorchScalars.Positions(length, ids.device);
+
+        // In place on the word lookup's fresh output (an embedding's backward does not read its output). Segment 0
+        // everywhere is one row of the token-type table, broadcast, instead of a lookup per token.
+        var sum = _word.call(ids);
+        sum.PlusInPlace(tokenTypes is null ? _tokenType.weight!.select(0, 0) : _tokenType.call(tokenTypes));
+        sum.PlusInPlace(_position.call(positions));
         return _dropout.call(_norm.call(sum)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Harness.Models.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -5,7 +6,7 @@ namespace Harness.Models.Bert;
 
 /// <summary>One post-LayerNorm transformer layer with HF's parameter names: <c>attention.self.{query,key,value}</c>,
 /// <c>attention.output.{dense,LayerNorm}</c>, <c>intermediate.dense</c>, <c>output.{dense,LayerNorm}</c>.</summary>
-public sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
+public sealed class BertLayer : nn.Module<Tensor, Tensor?, Tensor>
 {
     private readonly BertSelfAttention _self;
     private readonly Linear _attentionDense;
@@ -40,13 +41,19 @@ public sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Runs the layer.</summary>
     /// <param name="hidden">[batch, length, hidden].</param>
-    /// <param name="mask">Additive attention mask [batch, 1, 1, length].</param>
+    /// <param name="mask">Additive attention mask [batch, 1, 1, length]; null when no text of the batch is padded.</param>
     /// <returns>[batch, length, hidden].</returns>
-    public override Tensor forward(Tensor hidden, Tensor mask)
+    public override Tensor forward(Tensor hidden, Tensor? mask)
     {
         using var scope = NewDisposeScope();
-        var attended = _attentionNorm.call(_dropout.call(_attentionDense.call(_self.call(hidden, mask))) + hidden);
-        var inner = nn.functional.gelu(_intermediate.call(attended));
-        return _outputNorm.call(_dropout.call(_outputDense.call(inner)) + attended).MoveToOuterDisposeScope();
+
+        // The residual sums are in place on the fresh outputs of the dense layers (or of dropout): neither backward
+        // reads its output, so this is autograd-safe and saves an allocation and a pass per sum.
+        var attended = _attentionNorm.call(_dropout.call(_attentionDense.call(_self.call(hidden, mask))).PlusInPlace(hidden));
+        var inner = WideProjection.Apply(attended, _intermediate.weight!, _intermediate.bias!);
+
+        // GELU with erf (BERT's exact form), in place when no graph is recorded (its backward reads its input).
+        inner = is_grad_enabled() ? nn.functional.gelu(inner) : inner.gelu_();
+        return _outputNorm.call(_dropout.call(_outputDense.call(inner)).PlusInPlace(attended)).MoveToOuterDisposeScope();
     }
 }

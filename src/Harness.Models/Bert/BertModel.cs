@@ -1,3 +1,4 @@
+using Harness.Models.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -56,12 +57,12 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
             }
             else if (name.Contains("LayerNorm", StringComparison.Ordinal))
             {
-                parameter.fill_(1.0);
+                parameter.fill_(TorchScalars.One);
             }
             else
             {
-                using var values = normal(0.0, 0.02, parameter.shape, generator: generator);
-                parameter.copy_(values);
+                // normal_ in place with plain doubles (torch.normal(double, double, ...) makes an implicit Scalar).
+                parameter.normal_(0.0, 0.02, generator);
             }
         }
     }
@@ -74,18 +75,20 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Encodes a padded batch of single texts or sentence pairs.</summary>
     /// <param name="ids">Token ids, int64 [batch, length].</param>
-    /// <param name="attentionMask">1 for tokens, 0 for padding, int64 [batch, length].</param>
+    /// <param name="attentionMask">1 for tokens, 0 for padding, int64 [batch, length]; null when no text of the batch is
+    /// padded (attention then runs without a mask, libtorch's fastest path).</param>
     /// <param name="tokenTypes">Segment ids, int64 [batch, length] (0 first text, 1 second); null for all 0.</param>
     /// <returns>The last hidden states [batch, length, hidden].</returns>
-    public Tensor Encode(Tensor ids, Tensor attentionMask, Tensor? tokenTypes)
+    public Tensor Encode(Tensor ids, Tensor? attentionMask, Tensor? tokenTypes)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        ArgumentNullException.ThrowIfNull(attentionMask);
         using var scope = NewDisposeScope();
         var hidden = _embeddings.Embed(ids, tokenTypes);
 
-        // Additive mask as in the exported graphs: (1 - mask) * -10000, broadcast over heads and query positions.
-        var additive = (1.0f - attentionMask.to_type(hidden.dtype)).mul(-10000.0f).view(ids.shape[0], 1, 1, ids.shape[1]);
+        // Additive mask as in the exported graphs, (1 - mask) * -10000 = (mask - 1) * 10000, broadcast over heads and
+        // query positions.
+        var additive = attentionMask?.to_type(hidden.dtype, copy: true).sub_(TorchScalars.One).mul_(TorchScalars.MaskPenalty)
+            .view(ids.shape[0], 1, 1, ids.shape[1]);
         foreach (var layer in _layers)
         {
             hidden = layer.call(hidden, additive);

@@ -111,7 +111,7 @@ internal sealed class AdamOptimizer : IDisposable
 
         m.lerp_(g, 1 - Beta1); // lerp_'s weight is a Tensor: the double becomes a scalar tensor owned by the step's dispose scope
         v.mul_(s.Beta2).addcmul_(g, g, value: s.OneMinusBeta2);
-        var denom = v.sqrt().div_(s.SqrtBc2).add_(s.Epsilon);
+        var denom = v.sqrt().div_(s.SqrtBc2).add_(s.Epsilon, ConstantScalars.One);
         p.addcdiv_(m, denom, value: s.StepSize);
     }
 
@@ -136,7 +136,7 @@ internal sealed class AdamOptimizer : IDisposable
 
         var mRows = m.index_select(0, rows).lerp_(values, 1 - Beta1);
         var vRows = v.index_select(0, rows).mul_(s.Beta2).addcmul_(values, values, value: s.OneMinusBeta2);
-        var denom = vRows.sqrt().div_(s.SqrtBc2).add_(s.Epsilon);
+        var denom = vRows.sqrt().div_(s.SqrtBc2).add_(s.Epsilon, ConstantScalars.One);
         pRows.addcdiv_(mRows, denom, value: s.StepSize);
         m.index_copy_(0, rows, mRows);
         v.index_copy_(0, rows, vRows);

@@ -24,7 +24,9 @@ internal static class GradientClipping
             }
 
             using var values = g.is_sparse ? g.SparseValues : g.flatten();
-            using var sq = values.to(ScalarType.Float64).square().sum();
+            // x * x, not square(): TorchSharp's square() passes an implicit Scalar 2 to pow (see ConstantScalars).
+            using var wide = values.to(ScalarType.Float64);
+            using var sq = wide.mul(wide).sum();
             sumSq += sq.item<double>();
         }
 

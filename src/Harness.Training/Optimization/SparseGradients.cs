@@ -24,7 +24,7 @@ internal static class SparseGradients
         var (unique, inverse, _) = indices[0].unique(sorted: true, return_inverse: true);
         var shape = values.shape.ToArray();
         shape[0] = unique.shape[0];
-        var summed = zeros(shape, values.dtype, values.device).index_add_(0, inverse!, values, 1);
+        var summed = zeros(shape, values.dtype, values.device).index_add_(0, inverse!, values, ConstantScalars.One);
         var result = sparse_coo_tensor(unique.unsqueeze(0), summed, sparse.shape);
         return result.MoveToOuterDisposeScope();
     }

@@ -29,6 +29,26 @@ public sealed class BertEncoderTests
     }
 
     [Test]
+    public void Batches_respect_the_text_and_token_limits_and_end_at_a_length_change_once_half_full()
+    {
+        // Lengths sorted decreasing. Limits 4 texts, 40 tokens.
+        //  - 30: 40 / 30 = 1 text allowed -> alone.
+        //  - 10, 10, 9, 9, 9: 4 allowed; 10, 10 is half full, 9 < 10 -> cut -> (1, 2); then 9, 9, 9 -> (3, 3)
+        //    (the 4th would be a 5 after 9: 3 of 4 is half full and the length drops -> cut).
+        //  - 5, 5, 5, 5, 5: 40 / 5 = 8 allowed but at most 4 texts -> (6, 4), (10, 1).
+        int[] lengths = [30, 10, 10, 9, 9, 9, 5, 5, 5, 5, 5];
+        Assert.That(BertEncoder.Batches(lengths, 4, 40), Is.EqualTo(new[] { (0, 1), (1, 2), (3, 3), (6, 4), (10, 1) }));
+
+        // Below half full a batch takes shorter texts (padding) rather than end small: 8, 7, 6 with room for 5.
+        Assert.That(BertEncoder.Batches([8, 7, 6], 5, 1000), Is.EqualTo(new[] { (0, 3) }));
+
+        // A text longer than the token budget still goes (alone); nothing is lost or repeated.
+        Assert.That(BertEncoder.Batches([500, 400], 64, 100), Is.EqualTo(new[] { (0, 1), (1, 1) }));
+        Assert.That(BertEncoder.Batches([], 64, 100), Is.Empty);
+        Assert.Throws<ArgumentOutOfRangeException>(() => BertEncoder.Batches([1], 0, 100).ToList());
+    }
+
+    [Test]
     public void Fine_tuning_the_top_layer_lowers_an_infonce_loss_and_leaves_frozen_weights_alone()
     {
         using var encoder = PretrainedModels.Load(ModelPackage.MiniLm, Pooling.Mean, string.Empty, trainableLayers: 1);

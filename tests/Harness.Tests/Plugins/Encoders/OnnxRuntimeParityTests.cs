@@ -39,6 +39,24 @@ public sealed class OnnxRuntimeParityTests
     }
 
     [Test]
+    public void Minilm_matches_onnx_runtime_on_batches_without_padding_which_skip_the_attention_mask()
+    {
+        // Each text twice, batches of 2: the batcher puts equal lengths together, so every batch is of one length (no
+        // mask, mean over all tokens, in place GELU under no_grad); the result leaves inference mode as an ordinary
+        // tensor (an in-place op on an inference tensor would throw outside inference mode).
+        using var encoder = PretrainedModels.Load(ModelPackage.MiniLm, Pooling.Mean, string.Empty, batchSize: 2);
+        var ids = encoder.TokenizeIds([.. Texts, .. Texts], TextRole.Document);
+        var lengths = ids.Select(x => x.Length).OrderDescending().ToArray();
+        Assert.That(BertEncoder.Batches(lengths, 2, encoder.Options.BatchTokens).Select(b => lengths[b.Start] == lengths[b.Start + b.Count - 1]), Is.All.True);
+        var expected = RunOnnx(ModelPackage.MiniLm, ids, cls: false);
+
+        using var noGrad = no_grad();
+        using var actual = encoder.EncodeIds(ids);
+        AssertClose(actual, expected);
+        Assert.DoesNotThrow(() => actual.neg_().neg_(), "the result is usable outside inference mode");
+    }
+
+    [Test]
     public void Minilm_reproduces_the_reference_values_for_the_example_sentence()
     {
         using var noGrad = no_grad();
