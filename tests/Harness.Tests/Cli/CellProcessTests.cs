@@ -64,9 +64,12 @@ public sealed class CellProcessTests
         using var temp = new TempDirectory();
         var spec = temp.File("exit.yaml", MatrixFixture.Spec(seeds: "[1]", rerankers: "[ none, { faulty: { mode: throw } } ]"));
         var cache = temp.Combine("cache");
-        var plan = HarnessCli.RunWithCache(cache, "plan", spec, "--json", "--plugins", MatrixFixture.FaultyPlugin);
+        var plan = HarnessCli.RunWithCache(cache, "plan", spec, "--plugins", MatrixFixture.FaultyPlugin);
         Assert.That(plan.ExitCode, Is.Zero, plan.Stderr);
-        var ids = JsonNode.Parse(plan.Stdout)!["cells"]!.AsArray().Select(c => (Id: c!["id"]!.GetValue<string>(), Name: c["display_name"]!.GetValue<string>())).ToList();
+
+        // `plan` lists "ID  NAME" per cell, the id 16 hex digits.
+        var ids = plan.Stdout.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 18 && l[..16].All(char.IsAsciiHexDigitLower)).Select(l => (Id: l[..16], Name: l[16..].Trim())).ToList();
+        Assert.That(ids, Has.Count.EqualTo(2), plan.Stdout);
         var good = ids.Single(c => c.Name.Contains(" none ", StringComparison.Ordinal)).Id;
         var bad = ids.Single(c => c.Name.Contains("faulty", StringComparison.Ordinal)).Id;
 
