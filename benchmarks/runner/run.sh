@@ -30,7 +30,8 @@ echo "== per-cell overhead ($repeats runs, cell $cell)"
 for i in $(seq "$repeats"); do
   t0=$(now); "$H" --version >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l >> "$work/version"
   t0=$(now); "$H" plan "$spec" >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l >> "$work/plan"
-  rm -rf "$work/o"; t0=$(now); "$H" cell "$spec" --id "$cell" --out "$work/o" --threads 1 >/dev/null; t1=$(now)
+  # the cell process as `harness run --threads 1` starts it (ChildProcessCellExecutor.RuntimeSettings)
+  rm -rf "$work/o"; t0=$(now); DOTNET_TieredPGO=0 DOTNET_PROCESSOR_COUNT=1 "$H" cell "$spec" --id "$cell" --out "$work/o" --threads 1 >/dev/null; t1=$(now)
   wall=$(echo "$t1 - $t0" | bc -l)
   pipeline=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(sum(m['timings']['seconds'].values()))" "$work/o/cells/$cell/manifest.json")
   echo "$wall" >> "$work/wall"; echo "$wall - $pipeline" | bc -l >> "$work/overhead"

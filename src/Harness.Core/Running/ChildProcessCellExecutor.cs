@@ -34,6 +34,15 @@ public sealed class ChildProcessCellExecutor(ChildProcessCellExecutorOptions opt
             psi.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in RuntimeSettings(options.ThreadsPerCell))
+        {
+            // A setting the user exported wins.
+            if (Environment.GetEnvironmentVariable(name) is null)
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
         var stderr = new Queue<string>();
         using var process = new Process { StartInfo = psi };
         process.OutputDataReceived += (_, e) =>
@@ -178,6 +187,32 @@ public sealed class ChildProcessCellExecutor(ChildProcessCellExecutorOptions opt
             }
         }
     }, CancellationToken.None);
+
+    /// <summary>
+    /// The .NET runtime settings of a cell process (environment variables), so a cell given N threads uses N cores
+    /// and spends little CPU on the runtime itself (measured in benchmarks/README.md, "Matrix runner"):
+    /// <list type="bullet">
+    /// <item><c>DOTNET_PROCESSOR_COUNT</c> = N (when N is below the machine's count): the runtime sizes its thread pool
+    /// and the <c>Parallel</c> loops of the pipeline (evaluation, the dataset's content hash) to N cores, so two
+    /// one-thread cells on two cores do not take CPU from each other;</item>
+    /// <item><c>DOTNET_TieredPGO</c> = 0: a cell process lives seconds to minutes and its hot loops are in libtorch;
+    /// the instrumented tier costs more JIT time than its profile gives back.</item>
+    /// </list>
+    /// The garbage collector is already workstation, non-concurrent (the CLI's runtimeconfig), so no background GC
+    /// thread runs beside the cell.
+    /// </summary>
+    /// <param name="threads">The cell's CPU threads.</param>
+    /// <returns>Name and value of each variable.</returns>
+    public static IReadOnlyList<(string Name, string Value)> RuntimeSettings(int threads)
+    {
+        var settings = new List<(string, string)> { ("DOTNET_TieredPGO", "0") };
+        if (threads >= 1 && threads < Environment.ProcessorCount)
+        {
+            settings.Add(("DOTNET_PROCESSOR_COUNT", threads.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return settings;
+    }
 
     /// <summary>The arguments of the child (after the executable).</summary>
     /// <param name="cellId">The cell.</param>

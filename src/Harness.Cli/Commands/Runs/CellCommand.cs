@@ -81,13 +81,13 @@ internal static class CellCommand
             switch (execution.Status)
             {
                 case CellExecutionStatus.Complete:
-                    return ExitStatus.Success;
+                    return CellProcessExit.Now(ExitStatus.Success);
                 case CellExecutionStatus.Busy:
                     await Console.Error.WriteLineAsync($"harness: {execution.Error}").ConfigureAwait(false);
-                    return ExitStatus.CellBusy;
+                    return CellProcessExit.Now(ExitStatus.CellBusy);
                 default:
                     await Console.Error.WriteLineAsync($"harness: cell {cell.Id} {execution.Status.ToString().ToLowerInvariant()}: {execution.Error}").ConfigureAwait(false);
-                    return ExitStatus.CheckFailed;
+                    return CellProcessExit.Now(ExitStatus.CheckFailed);
             }
         });
         return command;
