@@ -170,6 +170,25 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void Plan_json_lists_the_cells_with_ids_names_and_configurations()
+    {
+        using var temp = new TempDirectory();
+        var spec = temp.File("tiny.yaml", MatrixFixture.Spec());
+
+        var plan = Harness(temp.Combine("cache"), "plan", spec, "--json");
+
+        Assert.That(plan.ExitCode, Is.Zero, plan.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(plan.Stdout);
+        var cells = json.RootElement.GetProperty("cells").EnumerateArray().ToList();
+        Assert.That(json.RootElement.GetProperty("name").GetString(), Is.EqualTo("tiny"));
+        Assert.That(cells, Has.Count.EqualTo(2), "one cell per seed");
+        Assert.That(cells.Select(c => c.GetProperty("id").GetString()), Has.All.Match("^[0-9a-f]{16}$"));
+        Assert.That(cells.Select(c => c.GetProperty("id").GetString()), Is.Unique);
+        Assert.That(cells.Select(c => c.GetProperty("display_name").GetString()), Is.EqualTo(new[] { "synthetic hashed-bow infonce random none seed=1", "synthetic hashed-bow infonce random none seed=2" }));
+        Assert.That(cells.All(c => c.GetProperty("configuration").ValueKind == System.Text.Json.JsonValueKind.Object), Is.True);
+    }
+
+    [Test]
     public void Train_runs_one_configuration_and_prints_its_metrics()
     {
         using var temp = new TempDirectory();

@@ -20,6 +20,11 @@ public sealed class ImplicitScalarTests
         "Harness.Retrieval.dll",
         "Harness.Data.dll",
         "Harness.Results.dll",
+        "Harness.Evaluation.dll",
+        "Harness.Training.dll",
+        "Harness.Models.dll",
+        "Harness.Plugins.Encoders.dll",
+        "Harness.Plugins.Datasets.dll",
     ];
 
     [TestCaseSource(nameof(Assemblies))]

@@ -39,7 +39,16 @@ internal static class PlanCommand
                     })]),
                     ["warnings"] = new JsonArray([.. plan.Problems.Select(p => (JsonNode)JsonValue.Create(p.ToString()))]),
                 };
-                Console.Out.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                // Written through Utf8JsonWriter: ToJsonString(options) needs a TypeInfoResolver, which this
+                // trimming-safe build does not have (it threw "JsonSerializerOptions instance must specify a
+                // TypeInfoResolver").
+                using var buffer = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                {
+                    root.WriteTo(writer);
+                }
+
+                Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                 return ExitStatus.Success;
             }
 

@@ -46,6 +46,25 @@ public sealed class CrossEncoderRerankerTests
         (CrossEncoderReranker)new CrossEncoderRerankerPlugin().Create(parameters, new PluginContext(seed));
 
     [Test]
+    public void Gradients_reach_every_parameter_of_the_cross_encoder()
+    {
+        // The training forward is differentiable end to end: the scores gathered into the [queries, candidates] matrix
+        // carry gradients back through the head and every BERT layer to the embeddings.
+        var data = Data.Value;
+        var query = data.GetQueries(Split.Test)[0];
+        var documents = data.Corpus.Take(4).ToList();
+        using var model = Create(Tiny());
+        model.train();
+        using var forward = model.Forward([query], [documents]);
+        using var loss = forward.square().sum();
+        loss.backward();
+
+        var norms = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad is { } g ? g.norm().item<float>() : 0f);
+        Assert.That(norms, Has.Count.EqualTo(23));
+        Assert.That(norms.Where(n => !(n.Value > 0)).Select(n => n.Key), Is.Empty, "parameters without a gradient");
+    }
+
+    [Test]
     public void Scores_are_deterministic_for_a_seed_and_equal_the_training_forward_in_eval_mode()
     {
         var data = Data.Value;
