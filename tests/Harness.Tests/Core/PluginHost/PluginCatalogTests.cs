@@ -38,8 +38,8 @@ public sealed class PluginCatalogTests
         {
             Assert.That(Reason(catalog, "garbage.dll"), Does.Contain("not a .NET assembly"));
             Assert.That(Reason(catalog, "Harness.Fixtures.ThrowingPlugin.dll"), Does.Contain("constructor threw InvalidOperationException: fixture: this constructor always fails"));
-            Assert.That(Reason(catalog, "Harness.Fixtures.WrongContractPlugin.dll"), Does.Contain("built against plugin contract 3.0; this host supports contract 2.0"));
-            Assert.That(Reason(catalog, "Harness.Fixtures.Contract1Plugin.dll"), Is.EqualTo("built against plugin contract 1.0; this host supports contract 2.0 (same major, minor up to 0): rebuild it against Harness.Abstractions 2.0 (contract 1.x plugins are not loaded)"));
+            Assert.That(Reason(catalog, "Harness.Fixtures.WrongContractPlugin.dll"), Does.Contain("built against plugin contract 3.0; this host supports contract 2.1"));
+            Assert.That(Reason(catalog, "Harness.Fixtures.Contract1Plugin.dll"), Is.EqualTo("built against plugin contract 1.0; this host supports contract 2.1 (same major, minor up to 1): rebuild it against Harness.Abstractions 2.1 (contract 1.x plugins are not loaded)"));
             Assert.That(Reason(catalog, "Harness.Fixtures.OtherTorchSharpPlugin.dll"), Is.EqualTo("compiled against TorchSharp 0.106.0; the contract's tensors are TorchSharp 0.107 (0.x minors change API): rebuild it against TorchSharp 0.107.x"));
             Assert.That(Reason(catalog, "Harness.Fixtures.MissingDependencyPlugin.dll"), Does.Contain("Harness.Fixtures.Dependency"));
         });
