@@ -1,3 +1,4 @@
+using Harness.Abstractions.Plugins;
 using Harness.Core.Experiments;
 using Harness.Core.PluginHost;
 
@@ -61,7 +62,7 @@ public sealed class CombinationsValidator : IExperimentValidator
                 $"the exclusions remove all {Matrix.CountBeforeExclusions(spec)} cells: nothing would run");
         }
 
-        if (spec.Eval.RerankDepth > spec.Eval.Depth && spec.EntriesOf(Harness.Abstractions.Plugins.PluginKind.Reranker).Any(e => !e.IsNone))
+        if (spec.Eval.RerankDepth > spec.Eval.Depth && spec.EntriesOf(PluginKind.Reranker).Any(e => !e.IsNone))
         {
             yield return ValidationProblem.Warning(spec.LocationOf("eval.rerank_depth"), "eval.rerank_depth",
                 $"{spec.Eval.RerankDepth} is deeper than eval.depth {spec.Eval.Depth}: only {spec.Eval.Depth} candidates can be reranked");
@@ -71,13 +72,37 @@ public sealed class CombinationsValidator : IExperimentValidator
         var neverTrains = epochs is null || epochs.Values.All(v => v.Text.Trim() == "0");
         if (neverTrains && context.Cells.Count > 0)
         {
-            var varying = new (Harness.Abstractions.Plugins.PluginKind Kind, string Key)[] { (Harness.Abstractions.Plugins.PluginKind.Loss, "losses"), (Harness.Abstractions.Plugins.PluginKind.NegativeSampler, "samplers") }
-                .Where(x => spec.EntriesOf(x.Kind).SelectMany(e => e.Expand()).Count() > 1).Select(x => x.Key).ToList();
+            // A trainable reranker (a cross-encoder) learns from its cell's loss and sampler even when the encoder
+            // does not train, so only the cells whose reranker does not train can be duplicates.
+            var untrained = context.Cells.Where(c => !TrainsReranker(context, c)).ToList();
+            var someTrain = untrained.Count < context.Cells.Count;
+            var varying = new (Func<CellConfig, string> Of, string Key)[] { (c => c.Loss.Describe(), "losses"), (c => c.Sampler.Describe(), "samplers") }
+                .Where(x => untrained.Select(x.Of).Distinct(StringComparer.Ordinal).Count() > 1).Select(x => x.Key).ToList();
             if (varying.Count > 0)
             {
                 yield return ValidationProblem.Warning(epochs?.Location ?? spec.LocationOf("train"), "train.epochs",
-                    $"nothing trains (epochs 0), so cells that differ only in {string.Join(" and ", varying)} give identical metrics");
+                    someTrain
+                        ? $"nothing trains but the rerankers (epochs 0), so cells without a trainable reranker that differ only in {string.Join(" and ", varying)} give identical metrics"
+                        : $"nothing trains (epochs 0), so cells that differ only in {string.Join(" and ", varying)} give identical metrics");
             }
+        }
+    }
+
+    // Whether the cell's reranker declares itself trainable (bad parameters are another validator's report: not trainable here).
+    private static bool TrainsReranker(ValidationContext context, CellConfig cell)
+    {
+        if (context.Catalog.Find(cell.Reranker.Id) is not { Plugin: IRerankerPlugin reranker })
+        {
+            return false;
+        }
+
+        try
+        {
+            return reranker.GetRequirements(PluginParameters.Resolve(reranker.Info.Parameters, cell.Reranker.Given)).Trainable;
+        }
+        catch (Exception e) when (e is PluginParameterException or FormatException or ArgumentException or InvalidCastException)
+        {
+            return false;
         }
     }
 }

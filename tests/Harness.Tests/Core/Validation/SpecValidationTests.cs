@@ -131,4 +131,25 @@ public sealed class SpecValidationTests
         Assert.That(plan.Problems.Single().ToString(), Does.Contain("warning: train.epochs: nothing trains (epochs 0), so cells that differ only in losses give identical metrics"));
         Assert.That(plan.Cells, Has.Count.EqualTo(4));
     }
+
+    [Test]
+    public void A_trainable_reranker_learns_from_the_samplers_so_they_are_not_duplicates_when_nothing_else_trains()
+    {
+        // A cross-encoder trains on its cell's sampler and loss even at epochs 0: with it alone, varying samplers is the
+        // experiment (no warning); beside a reranker that does not train, only those other cells are duplicates.
+        using var temp = new TempDirectory();
+        const string CrossEncoder = "{ cross-encoder: { init: random, layers: 1, hidden: 32, heads: 2 } }";
+        var spec = MatrixFixture.Spec(seeds: "[1]", rerankers: $"[ {CrossEncoder} ]").Replace("samplers: [ random ]", "samplers: [ random, bm25 ]", StringComparison.Ordinal)
+            .Replace("eval: { depth: 20,", "eval: { depth: 20, rerank_depth: 10,", StringComparison.Ordinal);
+        var alone = MatrixFixture.Plan(temp, spec, temp.Combine("cache"));
+        Assert.That(alone.Problems, Is.Empty);
+        Assert.That(alone.Cells, Has.Count.EqualTo(2));
+
+        var mixed = MatrixFixture.Plan(temp, spec.Replace($"[ {CrossEncoder} ]", $"[ none, {CrossEncoder} ]", StringComparison.Ordinal), temp.Combine("cache"), "mixed.yaml");
+        Assert.That(mixed.Problems.Single().ToString(), Does.EndWith("warning: train.epochs: nothing trains but the rerankers (epochs 0), so cells without a trainable reranker that differ only in samplers give identical metrics"));
+
+        var excluded = MatrixFixture.Plan(temp, spec.Replace($"[ {CrossEncoder} ]", $"[ none, {CrossEncoder} ]", StringComparison.Ordinal) + "\nexclude: [ { sampler: bm25, reranker: none } ]", temp.Combine("cache"), "excluded.yaml");
+        Assert.That(excluded.Problems, Is.Empty);
+        Assert.That(excluded.Cells, Has.Count.EqualTo(3));
+    }
 }
