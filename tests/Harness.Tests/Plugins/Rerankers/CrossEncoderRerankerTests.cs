@@ -1,9 +1,14 @@
 using System.Globalization;
 using Harness.Abstractions.Datasets;
+using Harness.Abstractions.NegativeSamplers;
 using Harness.Abstractions.Plugins;
 using Harness.Abstractions.Rerankers;
+using Harness.Abstractions.Similarity;
+using Harness.Core.Hosting;
 using Harness.Core.Running;
 using Harness.Data.Synthetic;
+using Harness.Plugins.Losses;
+using Harness.Plugins.NegativeSamplers;
 using Harness.Plugins.Rerankers;
 using Harness.Tests.Plugins.Encoders;
 using Harness.Tests.Support;
@@ -145,5 +150,55 @@ public sealed class CrossEncoderRerankerTests
         Assert.That(reranked.Ranking.Zip(first.Ranking).Any(p => !p.First.Documents.Select(d => d.DocumentId).SequenceEqual(p.Second.Documents.Select(d => d.DocumentId))), Is.True, "the cross-encoder reorders something");
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nDCG@10 first stage {first.Aggregate("nDCG@10"):0.000}, cross-encoder {reranked.Aggregate("nDCG@10"):0.000}; RR@10 {first.Aggregate("RR@10"):0.000} -> {reranked.Aggregate("RR@10"):0.000}"));
         Assert.That(double.IsFinite(reranked.Aggregate("nDCG@10")), Is.True);
+    }
+
+    [Test]
+    public void A_cross_encoder_from_minilm_trained_by_the_host_ranks_held_out_positives_above_random_documents()
+    {
+        // That it learns, not only that it runs: all-MiniLM-L6-v2 with a fresh head, trained by the host's
+        // RerankerTrainer (random negatives, InfoNCE's score stage, AdamW with warm-up and clipping) for one epoch of
+        // 21 steps, then scored on held-out test queries, each with one judged positive among 9 random unjudged
+        // documents. The untrained head ranks the positive at about chance (MRR 0.29; measured 0.18); trained for these
+        // 21 steps at lr 1e-4 it reached 0.73 on the 2-core machine (benchmarks/README.md, "Does the cross-encoder learn?").
+        var data = new SyntheticDataset(new SyntheticOptions { Documents = 1_000, Queries = 200, RelevantPerQuery = 3, VocabularySize = 2_000, Topics = 10, DocumentLength = 30, Seed = 5 });
+        var training = TrainingDataView.Create(data);
+        var context = new PluginContext(11);
+        using var model = Create(Tiny(("init", "minilm"), ("max-length", "48")), seed: 11);
+        var test = data.GetQueries(Split.Test).Take(30).ToList();
+        var qrels = data.GetQrels(Split.Test);
+        var pick = new Random(2);
+        var lists = test.Select(q =>
+        {
+            var list = new List<Document> { data.Corpus.First(d => d.Id == qrels.Relevant(q.Id)[0]) };
+            while (list.Count < 10)
+            {
+                var d = data.Corpus[pick.Next(data.Corpus.Count)];
+                if (qrels.Grade(q.Id, d.Id) is null && !list.Contains(d))
+                {
+                    list.Add(d);
+                }
+            }
+
+            return list;
+        }).ToList();
+        double MeanReciprocalRank() => test.Select((q, i) =>
+        {
+            var scores = model.Score(q, lists[i]);
+            return 1.0 / (1 + scores.Skip(1).Count(s => s >= scores[0]));
+        }).Average();
+
+        var before = MeanReciprocalRank();
+        INegativeSamplerPlugin plugin = new RandomNegativeSamplerPlugin();
+        var parameters = PluginParameters.Resolve(plugin.Info.Parameters, new Dictionary<string, string>());
+        var sampler = plugin.Create(parameters, context);
+        sampler.Prepare(new NegativeSamplerSetup(training, SamplerServicesFactory.Create("random", plugin.GetRequirements(parameters), null, null, null)));
+        var loss = new InfoNceLoss(1.0, SimilarityFunction.Dot, inBatchNegatives: false);
+        var result = RerankerTrainer.Train(model, new RerankerTraining(1, 8, 1e-4, 3), loss, sampler, training, context);
+        var after = MeanReciprocalRank();
+
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out MRR (1 positive, 9 random) {before:0.000} -> {after:0.000}; {result.Steps} steps, loss {string.Join(", ", result.EpochLosses.Select(l => l.ToString("0.000", CultureInfo.InvariantCulture)))}, {result.Seconds:0} s"));
+        Assert.That(result.Steps, Is.EqualTo(21));
+        Assert.That(before, Is.LessThan(0.5), "the untrained head is near chance");
+        Assert.That(after, Is.GreaterThan(0.6).And.GreaterThan(before + 0.35), "trained, the positive comes first for most held-out queries");
     }
 }
