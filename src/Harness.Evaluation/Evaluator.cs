@@ -37,6 +37,13 @@ public sealed class Evaluator : IRunScorer
         _hasText = _columns.Any(c => c.Kind == MeasureValueKind.QueryText);
     }
 
+    /// <summary>
+    /// Starts compiling the run-file path's hot loops (<see cref="EvaluateRunFile"/>) on a background thread and returns
+    /// at once: a short process (<c>harness eval</c>) calls it before reading the measures and the qrels so that the
+    /// JIT works while they are read, instead of when the run's parsing threads first need that code.
+    /// </summary>
+    public static void PrecompileRunFilePath() => Internal.HotPaths.StartCompiling();
+
     /// <summary>Evaluates an in-memory run.</summary>
     /// <exception cref="EvaluationException">Duplicate docno, bad utility coefficients, or a qrels query missing from the run without -c (exit 4).</exception>
     public EvaluationResult Evaluate(TrecQrels qrels, TrecRun run)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Harness.Evaluation.Output;
@@ -65,6 +66,10 @@ internal static class CFormat
     ];
 
     /// <summary>round_half_even(value * 10^decimals) as decimal digits.</summary>
+    // ReadyToRun cannot precompile UInt128 arithmetic (a type outside the assembly's version bubble), so this would start
+    // in tier-0 code (a call per UInt128 operator) for the ~20,000 values of a large -q output; compiled fully optimised
+    // once instead, in the background by HotPaths when harness eval starts.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string RoundedDigits(double value, int decimals)
     {
         var bits = BitConverter.DoubleToInt64Bits(value);

@@ -101,6 +101,12 @@ internal static class TrecEvalCommandLine
 
         try
         {
+            if (parsed.RelInfoFormat is not ("qrels_jg" or "prefs" or "qrels_prefs"))
+            {
+                // The run-file path follows: its hot loops compile on another core while the measures and qrels are read.
+                Evaluator.PrecompileRunFilePath();
+            }
+
             var trec = parsed.TrecMeasures.Count == 0 && parsed.ModernMeasures.Count == 0 ? ["official"] : parsed.TrecMeasures;
             var timing = Environment.GetEnvironmentVariable("HARNESS_EVAL_TIMING") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
             var measures = MeasureSet.Parse(trec, parsed.ModernMeasures);
@@ -154,7 +160,7 @@ internal static class TrecEvalCommandLine
     {
         if (timing is not null)
         {
-            stderr.Write($"[timing] {name}: {timing.Elapsed.TotalMilliseconds:F0} ms (GC heap {GC.GetTotalMemory(false) >> 20} MB, gen2 GCs {GC.CollectionCount(2)})\n");
+            stderr.Write($"[timing] {name}: {timing.Elapsed.TotalMilliseconds:F0} ms (GC heap {GC.GetTotalMemory(false) >> 20} MB, GCs {GC.CollectionCount(0)}, gen2 GCs {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms in {System.Runtime.JitInfo.GetCompiledMethodCount()} methods)\n");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Harness.Evaluation.Internal.Parsing;
 
 namespace Harness.Evaluation.Internal.Ranking;
@@ -94,7 +95,23 @@ internal sealed class RunChunk
         }
 
         var at = ArenaLength;
-        docNo.CopyTo(Arena.AsSpan(at));
+        var to = Arena.AsSpan(at, docNo.Length);
+        if (docNo.Length is >= 8 and <= 16)
+        {
+            // Two overlapping 8-byte moves, inline: most docnos are 8-16 bytes, and CopyTo is a Memmove call per line.
+            ref var from = ref MemoryMarshal.GetReference(docNo);
+            ref var into = ref MemoryMarshal.GetReference(to);
+            var last = docNo.Length - 8;
+            var head = Unsafe.ReadUnaligned<ulong>(ref from);
+            var tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, last));
+            Unsafe.WriteUnaligned(ref into, head);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, last), tail);
+        }
+        else
+        {
+            docNo.CopyTo(to);
+        }
+
         Scores[count] = score;
         Rels[count] = rel;
         Hashes[count] = hash;
