@@ -74,7 +74,7 @@ public sealed class CombinationsValidator : IExperimentValidator
         {
             // A trainable reranker (a cross-encoder) learns from its cell's loss and sampler even when the encoder
             // does not train, so only the cells whose reranker does not train can be duplicates.
-            var untrained = context.Cells.Where(c => !TrainsReranker(context, c)).ToList();
+            var untrained = context.Cells.Where(c => !TrainableRerankers.Trains(context.Catalog, c)).ToList();
             var someTrain = untrained.Count < context.Cells.Count;
             var varying = new (Func<CellConfig, string> Of, string Key)[] { (c => c.Loss.Describe(), "losses"), (c => c.Sampler.Describe(), "samplers") }
                 .Where(x => untrained.Select(x.Of).Distinct(StringComparer.Ordinal).Count() > 1).Select(x => x.Key).ToList();
@@ -85,24 +85,6 @@ public sealed class CombinationsValidator : IExperimentValidator
                         ? $"nothing trains but the rerankers (epochs 0), so cells without a trainable reranker that differ only in {string.Join(" and ", varying)} give identical metrics"
                         : $"nothing trains (epochs 0), so cells that differ only in {string.Join(" and ", varying)} give identical metrics");
             }
-        }
-    }
-
-    // Whether the cell's reranker declares itself trainable (bad parameters are another validator's report: not trainable here).
-    private static bool TrainsReranker(ValidationContext context, CellConfig cell)
-    {
-        if (context.Catalog.Find(cell.Reranker.Id) is not { Plugin: IRerankerPlugin reranker })
-        {
-            return false;
-        }
-
-        try
-        {
-            return reranker.GetRequirements(PluginParameters.Resolve(reranker.Info.Parameters, cell.Reranker.Given)).Trainable;
-        }
-        catch (Exception e) when (e is PluginParameterException or FormatException or ArgumentException or InvalidCastException)
-        {
-            return false;
         }
     }
 }

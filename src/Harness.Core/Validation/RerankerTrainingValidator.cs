@@ -18,15 +18,14 @@ public sealed class RerankerTrainingValidator : IExperimentValidator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in context.Cells)
         {
-            if (context.Catalog.Find(cell.Reranker.Id) is not { Plugin: IRerankerPlugin reranker }
+            if (!TrainableRerankers.Trains(context.Catalog, cell)
                 || context.Catalog.Find(cell.Loss.Id) is not { Plugin: ILossPlugin loss }
-                || Resolve(cell, reranker, loss) is not { } resolved)
+                || Capabilities(cell, loss) is not { } capabilities)
             {
                 continue; // unknown plugins and bad parameters are the other validators' reports
             }
 
-            var (trainable, capabilities) = resolved;
-            if (!trainable || capabilities.Has(LossFeatures.Scores) || !seen.Add($"{cell.Reranker.Entry.KeyPath}|{cell.Reranker.Describe()}|{cell.Loss.Describe()}"))
+            if (capabilities.Has(LossFeatures.Scores) || !seen.Add($"{cell.Reranker.Entry.KeyPath}|{cell.Reranker.Describe()}|{cell.Loss.Describe()}"))
             {
                 continue;
             }
@@ -36,12 +35,11 @@ public sealed class RerankerTrainingValidator : IExperimentValidator
         }
     }
 
-    private static (bool Trainable, LossCapabilities Capabilities)? Resolve(CellConfig cell, IRerankerPlugin reranker, ILossPlugin loss)
+    private static LossCapabilities? Capabilities(CellConfig cell, ILossPlugin loss)
     {
         try
         {
-            var requirements = reranker.GetRequirements(PluginParameters.Resolve(reranker.Info.Parameters, cell.Reranker.Given));
-            return (requirements.Trainable, loss.GetCapabilities(PluginParameters.Resolve(loss.Info.Parameters, cell.Loss.Given)));
+            return loss.GetCapabilities(PluginParameters.Resolve(loss.Info.Parameters, cell.Loss.Given));
         }
         catch (Exception e) when (e is PluginParameterException or FormatException or ArgumentException or InvalidCastException)
         {
