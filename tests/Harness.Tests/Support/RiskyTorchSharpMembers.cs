@@ -5,23 +5,28 @@ using System.Reflection.PortableExecutable;
 namespace Harness.Tests.Support;
 
 /// <summary>
-/// The TorchSharp members that create a Scalar the GC may free while libtorch reads it, found in TorchSharp.dll's own
-/// IL (see <see cref="ImplicitScalarScanner"/> for the hazard).
+/// The TorchSharp members that make a Scalar nothing keeps alive while libtorch reads it, found in TorchSharp.dll's own
+/// IL (see <see cref="ImplicitScalarScanner"/> for the hazard). For TorchSharp 0.107.0 the set holds 423 members.
 /// <para>
 /// A member is risky when its body
 /// <list type="bullet">
 /// <item>calls <c>Scalar.op_Implicit</c>: the converted Scalar is a temporary whose handle goes to libtorch, e.g.
-/// <c>Tensor.add(Tensor target) { return add(target, 1); }</c> (so <c>a + b</c>, whose <c>op_Addition</c> calls it);</item>
-/// <item>or calls <c>ToScalar</c> (or constructs a Scalar) and neither disposes a Scalar nor calls
-/// <c>GC.KeepAlive</c>, and does not return a Scalar (the caller then owns it): without either, the JIT may drop the last reference as soon as the handle is read, exactly as
-/// with an implicit one. A body that disposes one is taken as keeping its Scalars alive (<c>using var s = ...</c>), which
-/// may miss a body that disposes one Scalar and drops another;</item>
-/// <item>or calls, constructs, or makes a delegate to a risky TorchSharp method (the closure over TorchSharp's call
-/// graph): <c>Tensor.op_Addition(Tensor, Tensor)</c> → <c>add(Tensor)</c> → <c>add(Tensor, 1)</c>.</item>
+/// <c>Tensor.add(Tensor target) { return add(target, 1); }</c>, <c>square() => pow(2)</c>, or the operators with a
+/// number (<c>Tensor / double</c> converts the double, then calls <c>div(Scalar)</c>);</item>
+/// <item>or calls <c>ToScalar</c> (or constructs a Scalar), and neither disposes a Scalar nor calls <c>GC.KeepAlive</c>,
+/// and does not return a Scalar (its caller would own it): without a dispose or KeepAlive after the native call, the
+/// JIT may drop the last reference as soon as the handle is read, as with an implicit one
+/// (<c>linalg.vector_norm</c> passes <c>ord.ToScalar().Handle</c>). A body that disposes one Scalar is taken to keep
+/// all of its Scalars alive, which may miss one that disposes one and drops another;</item>
+/// <item>or calls (call, callvirt), constructs (newobj) or makes a delegate to (ldftn) a risky TorchSharp method: the
+/// closure over TorchSharp's call graph, e.g. <c>Tensor.op_Addition(Tensor, Tensor)</c> → <c>add(Tensor)</c>, or
+/// <c>optim.AdamW.step</c> → its lambda, which converts the betas.</item>
 /// </list>
-/// Only statically bound targets are followed: a virtual call (<c>Module.forward</c>) is charged to the method it names,
-/// not to every override, or every module call would be risky. So a module whose <c>forward</c> override is risky is
-/// flagged when our code calls that override by name, not through <c>Module.call</c>.
+/// Only statically bound targets are followed inside the closure. Then, and not followed further, a virtual member is
+/// marked risky when an override of it in a derived TorchSharp type is (<see cref="AddVirtualsWithRiskyOverrides"/>):
+/// our IL names the member a call binds to, so <c>optimizer.step()</c> on an AdamW reads as <c>Optimizer.step</c>.
+/// Following overrides inside the closure would make <c>Module.call</c> risky (it calls <c>forward</c>, and
+/// BatchNorm's converts implicitly), and with it every module call in our models.
 /// </para>
 /// </summary>
 public static class RiskyTorchSharpMembers
@@ -93,11 +98,9 @@ public static class RiskyTorchSharpMembers
 
     /// <summary>
     /// Marks a virtual member risky when an override of it in a TorchSharp type derived from its own is: our IL names
-    /// the member a call binds to (<c>optimizer.step()</c> is <c>Optimizer.step</c>) and not the receiver's type, which
-    /// may be <c>AdamW</c>, whose <c>step</c> converts its betas implicitly. Added after the closure and not followed
-    /// inside it: through <c>Module.call</c> → <c>forward</c> (BatchNorm's is risky) every module call would be risky.
-    /// Overrides are matched by name and parameter count (a generic base's <c>forward(!0)</c> is overridden by
-    /// <c>forward(Tensor)</c>).
+    /// the member a call binds to (<c>optimizer.step()</c> is <c>Optimizer.step</c>), not the receiver's type, which
+    /// may be <c>AdamW</c>. Overrides are matched by name and parameter count (a generic base's <c>forward(!0)</c> is
+    /// overridden by <c>forward(Tensor)</c>); interfaces are not followed.
     /// </summary>
     private static void AddVirtualsWithRiskyOverrides(MetadataReader md, List<(string Name, MethodDefinition Method)> virtuals, Dictionary<string, string> risky)
     {
