@@ -41,7 +41,7 @@ public sealed class LambdaLoss(string scheme, double sigma, double mu, Similarit
             var masked = batch.Scores.detach().masked_fill(valid.logical_not(), Scalars.NegativeInfinity);
             var order = masked.sort(1, descending: true, stable: true).Indices;
             var positions = order.argsort(1).to(ScalarType.Float32).Plus(1);
-            var gains = (batch.Labels.clamp_min(Scalars.Zero).exp2().Minus(1)).masked_fill(valid.logical_not(), Scalars.Zero);
+            var gains = batch.Labels.clamp_min(Scalars.Zero).exp2().Minus(1).masked_fill(valid.logical_not(), Scalars.Zero);
             var sortedGains = gains.sort(1, descending: true).Values;
             using var stop = (gains.shape[1] + 1).ToScalar();
             var discounts = arange(Scalars.One, stop, Scalars.One, dtype: ScalarType.Float32, device: gains.device).Plus(1).log2();
