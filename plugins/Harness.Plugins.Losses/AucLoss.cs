@@ -24,9 +24,9 @@ public sealed class AucLoss(string surrogate, double margin, double temperature,
         var (d, valid, weights) = LossMath.PairDifferences(batch);
         var penalty = surrogate switch
         {
-            "logistic" => nn.functional.softplus(-d / temperature) * temperature,
-            "hinge" => nn.functional.relu(margin - d),
-            "squared" => (margin - d).square(),
+            "logistic" => (-d).DividedBy(temperature).Softplus().Times(temperature),
+            "hinge" => nn.functional.relu(d.SubtractedFrom(margin)),
+            "squared" => d.SubtractedFrom(margin).Squared(),
             _ => throw new ArgumentException($"unknown AUC surrogate '{surrogate}' (expected logistic, hinge or squared)"),
         };
         return LossMath.WeightedMean(penalty, valid, weights);

@@ -36,10 +36,10 @@ public sealed class InfoNceLoss : ScoreLevelLoss
     /// <inheritdoc />
     protected override Tensor Score(ScoreBatch batch)
     {
-        var s = _learnable is null ? batch.Scores / _temperature : batch.Scores / _learnable.LogTemperature.exp();
+        var s = _learnable is null ? batch.Scores.DividedBy(_temperature) : batch.Scores / _learnable.LogTemperature.exp();
         var positive = LossMath.Positives(batch);
         var negLse = LossMath.WeightedLogits(batch, s, LossMath.Negatives(batch)).logsumexp(1, keepdim: true);
-        var perPair = nn.functional.softplus(negLse - s);
+        var perPair = (negLse - s).Softplus();
         var weights = LossMath.RowWeights(batch).unsqueeze(1) * LossMath.ColumnWeights(batch);
         return LossMath.WeightedMean(perPair, positive, weights);
     }

@@ -40,29 +40,30 @@ public sealed class LambdaLoss(string scheme, double sigma, double mu, Similarit
             // 1-based positions by descending score among the valid entries (ties by column order).
             var masked = batch.Scores.detach().masked_fill(valid.logical_not(), Scalars.NegativeInfinity);
             var order = masked.sort(1, descending: true, stable: true).Indices;
-            var positions = order.argsort(1).to(ScalarType.Float32) + 1;
-            var gains = (batch.Labels.clamp_min(Scalars.Zero).exp2() - 1).masked_fill(valid.logical_not(), Scalars.Zero);
+            var positions = order.argsort(1).to(ScalarType.Float32).Plus(1);
+            var gains = batch.Labels.clamp_min(Scalars.Zero).exp2().Minus(1).masked_fill(valid.logical_not(), Scalars.Zero);
             var sortedGains = gains.sort(1, descending: true).Values;
             using var stop = (gains.shape[1] + 1).ToScalar();
-            var discounts = (arange(Scalars.One, stop, dtype: ScalarType.Float32, device: gains.device) + 1).log2();
+            var discounts = arange(Scalars.One, stop, Scalars.One, dtype: ScalarType.Float32, device: gains.device).Plus(1).log2();
             var maxDcg = (sortedGains / discounts).sum(1, keepdim: true).clamp_min(TinyDcg);
             var g = gains / maxDcg;
             var gainGap = (g.gather(1, index).unsqueeze(2) - g.unsqueeze(1)).abs();
             var ri = positions.gather(1, index).unsqueeze(2);
             var rj = positions.unsqueeze(1);
             var gap = (ri - rj).abs().clamp_min(Scalars.One);
-            var loss2 = ((1 / (gap + 1).log2()) - (1 / (gap + 2).log2())).abs() * gainGap;
-            var lambdaRank = ((1 / (ri + 1).log2()) - (1 / (rj + 1).log2())).abs() * gainGap;
+            // 1 / x is x.reciprocal() (TorchSharp's 1 / x multiplies that by an implicit 1, exactly).
+            var loss2 = (gap.Plus(1).log2().reciprocal() - gap.Plus(2).log2().reciprocal()).abs() * gainGap;
+            var lambdaRank = (ri.Plus(1).log2().reciprocal() - rj.Plus(1).log2().reciprocal()).abs() * gainGap;
             delta = scheme switch
             {
                 "ndcg-loss2" => loss2,
-                "ndcg-loss2++" => (mu * loss2) + lambdaRank,
+                "ndcg-loss2++" => loss2.Times(mu).Plus(lambdaRank),
                 "lambdarank" => lambdaRank,
                 _ => throw new ArgumentException($"unknown LambdaLoss scheme '{scheme}' (expected ndcg-loss2, ndcg-loss2++ or lambdarank)"),
             };
         }
 
-        var terms = (delta * weights * nn.functional.softplus(-sigma * d) / Math.Log(2)).masked_fill(pairs.logical_not(), Scalars.Zero);
+        var terms = (delta * weights * d.Times(-sigma).Softplus()).DividedBy(Math.Log(2)).masked_fill(pairs.logical_not(), Scalars.Zero);
         var perRow = terms.sum([1, 2]);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
         var rowWeights = LossMath.RowWeights(batch);

@@ -33,7 +33,7 @@ public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegat
         var scores = batch.Scores.gather(1, order);
         var kept = keep.gather(1, order);
         var w = weights.gather(1, order);
-        var logits = (scores + w.clamp_min(TinyWeight).log()).masked_fill(kept.logical_not(), Scalars.MaskedLogit);
+        var logits = scores.Plus(w.clamp_min(TinyWeight).log()).masked_fill(kept.logical_not(), Scalars.MaskedLogit);
 
         // log Σ_{j ≥ k} exp(logit_j): a reversed cumulative log-sum-exp.
         var tail = logits.flip(1).logcumsumexp(1).flip(1);
@@ -53,7 +53,7 @@ public sealed class ListMleLoss(SimilarityFunction similarity, bool inBatchNegat
         using var width = shape[1].ToScalar();
         var order = batch.Generator is { } generator
             ? rand(shape, dtype: ScalarType.Float32, generator: generator).to(device).argsort(1)
-            : arange(width, device: device).unsqueeze(0).expand(shape).contiguous();
+            : arange(Scalars.Zero, width, Scalars.One, device: device).unsqueeze(0).expand(shape).contiguous();
         order = order.gather(1, batch.Labels.gather(1, order).sort(1, descending: true, stable: true).Indices);
         return order.gather(1, keep.gather(1, order).to(ScalarType.Float32).sort(1, descending: true, stable: true).Indices);
     }

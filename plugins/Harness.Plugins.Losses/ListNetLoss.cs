@@ -21,8 +21,8 @@ public sealed class ListNetLoss(double temperature, double labelTemperature, Sim
     {
         var valid = LossMath.Valid(batch);
         var invalid = valid.logical_not();
-        var target = (batch.Labels / labelTemperature).masked_fill(invalid, Scalars.MaskedLogit).softmax(1);
-        var logP = (batch.Scores / temperature).masked_fill(invalid, Scalars.MaskedLogit).log_softmax(1);
+        var target = batch.Labels.DividedBy(labelTemperature).masked_fill(invalid, Scalars.MaskedLogit).softmax(1);
+        var logP = batch.Scores.DividedBy(temperature).masked_fill(invalid, Scalars.MaskedLogit).log_softmax(1);
         var perRow = -(target * logP * LossMath.ColumnWeights(batch)).masked_fill(invalid, Scalars.Zero).sum(1);
         var rows = ones(perRow.shape[0], dtype: ScalarType.Bool, device: perRow.device);
         return LossMath.WeightedMean(perRow, rows, LossMath.RowWeights(batch));

@@ -26,7 +26,7 @@ public sealed class MannWhitneyLoss(double temperature, bool acrossQueries, Simi
         if (!acrossQueries)
         {
             var (d, valid, weights) = LossMath.PairDifferences(batch);
-            return LossMath.WeightedMean(nn.functional.softplus(-d / temperature), valid, weights);
+            return LossMath.WeightedMean((-d).DividedBy(temperature).Softplus(), valid, weights);
         }
 
         // Every valid positive entry of the batch against every valid negative entry: [B·N, B·N] at most, O((B·N)²)
@@ -38,6 +38,6 @@ public sealed class MannWhitneyLoss(double temperature, bool acrossQueries, Simi
         var differences = scores.index_select(0, positive).unsqueeze(1) - scores.index_select(0, negative).unsqueeze(0);
         var pairWeights = weight.index_select(0, positive).unsqueeze(1) * weight.index_select(0, negative).unsqueeze(0);
         var all = ones(differences.shape, dtype: ScalarType.Bool, device: differences.device);
-        return LossMath.WeightedMean(nn.functional.softplus(-differences / temperature), all, pairWeights);
+        return LossMath.WeightedMean((-differences).DividedBy(temperature).Softplus(), all, pairWeights);
     }
 }

@@ -35,12 +35,12 @@ public sealed class MultiSimilarityLoss(double alpha, double beta, double lambda
         // log(1 + Σ w·exp(x)) = logsumexp over {0} ∪ {x + log w}: a zero column stands for the 1.
         var zero = zeros(s.shape[0], 1, dtype: s.dtype, device: s.device);
         var (positives, negatives) = Mine(batch);
-        var posTerms = LossMath.WeightedLogits(batch, -alpha * (s - lambda), positives);
-        var negTerms = LossMath.WeightedLogits(batch, beta * (s - lambda), negatives);
-        var posLoss = cat([zero, posTerms], 1).logsumexp(1) / alpha;
-        var negLoss = cat([zero, negTerms], 1).logsumexp(1) / beta;
+        var posTerms = LossMath.WeightedLogits(batch, s.Minus(lambda).Times(-alpha), positives);
+        var negTerms = LossMath.WeightedLogits(batch, s.Minus(lambda).Times(beta), negatives);
+        var posLoss = cat([zero, posTerms], 1).logsumexp(1).DividedBy(alpha);
+        var negLoss = cat([zero, negTerms], 1).logsumexp(1).DividedBy(beta);
         var rows = ones(s.shape[0], dtype: ScalarType.Bool, device: s.device);
-        return LossMath.WeightedMean(posLoss + negLoss, rows, LossMath.RowWeights(batch));
+        return LossMath.WeightedMean(posLoss.Plus(negLoss), rows, LossMath.RowWeights(batch));
     }
 
     /// <summary>The pairs the mining step keeps: bool [B, N] positives and negatives (all valid ones without mining).</summary>
@@ -62,6 +62,6 @@ public sealed class MultiSimilarityLoss(double alpha, double beta, double lambda
         // positives always exist (validated), so min_p is finite.
         var minPositive = s.masked_fill(positives.logical_not(), Scalars.PositiveInfinity).amin([1L], keepdim: true);
         var maxNegative = s.masked_fill(negatives.logical_not(), Scalars.NegativeInfinity).amax([1L], keepdim: true);
-        return (positives.logical_and(s.lt(maxNegative + margin)), negatives.logical_and(s.gt(minPositive - margin)));
+        return (positives.logical_and(s.lt(maxNegative.Plus(margin))), negatives.logical_and(s.gt(minPositive.Minus(margin))));
     }
 }

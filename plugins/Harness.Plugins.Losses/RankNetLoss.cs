@@ -20,6 +20,6 @@ public sealed class RankNetLoss(double sigma, SimilarityFunction similarity, boo
     protected override Tensor Score(ScoreBatch batch)
     {
         var (d, valid, weights, _, _) = GradedPairs.Build(batch);
-        return LossMath.WeightedMean(nn.functional.softplus(-sigma * d), valid, weights);
+        return LossMath.WeightedMean(d.Times(-sigma).Softplus(), valid, weights);
     }
 }

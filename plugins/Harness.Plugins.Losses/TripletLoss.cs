@@ -22,7 +22,7 @@ public sealed class TripletLoss(double margin, SimilarityFunction similarity, bo
         var (d, valid, weights) = LossMath.PairDifferences(batch);
 
         // terms[i, p, n] = max(0, margin - (s_ip - s_in)), kept where p is a positive and n a negative of query i.
-        var terms = nn.functional.relu(margin - d);
+        var terms = nn.functional.relu(d.SubtractedFrom(margin));
         if (meanOverActive)
         {
             // Average over the triples that violate the margin: inactive triples are masked out of the mean.

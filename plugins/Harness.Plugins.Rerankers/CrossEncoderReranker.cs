@@ -1,6 +1,7 @@
 using Harness.Abstractions.Datasets;
 using Harness.Abstractions.Rerankers;
 using Harness.Models.Bert;
+using Harness.Models.Numerics;
 using Harness.Models.Tokenization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -55,7 +56,11 @@ public sealed class CrossEncoderReranker : nn.Module<Tensor, Tensor, Tensor, Ten
         using (no_grad())
         using (var generator = new Generator(seed))
         {
-            using var weights = normal(0.0, 0.02, _head.weight!.shape, generator: generator);
+            // normal(0.0, 0.02, ...) as TorchSharp computes it (randn · std + mean), with Scalars we keep alive: its own are
+            // implicit ones that the GC may free while libtorch reads them (dotnet/TorchSharp#1434).
+            using var std = 0.02.ToScalar();
+            using var mean = 0.0.ToScalar();
+            using var weights = randn(_head.weight!.shape, generator: generator).mul_(std).add_(mean, TorchScalars.One);
             _head.weight.copy_(weights);
             _head.bias!.zero_();
         }

@@ -149,7 +149,7 @@ public static class LossMath
         var keep = select;
         if (batch.Weights is { } w && w.dim() == 2)
         {
-            x = x + w.to(ScalarType.Float32).clamp_min(Scalars.TinyWeight).log();
+            x = x.add(w.to(ScalarType.Float32).clamp_min(Scalars.TinyWeight).log(), Scalars.One);
             keep = keep.logical_and(w.gt(Scalars.Zero));
         }
 
@@ -172,7 +172,7 @@ public static class LossMath
         var w = (weights is null ? ones_like(terms) : weights.to(terms.dtype).expand_as(terms)).masked_fill(v.logical_not(), Scalars.Zero);
         var safe = terms.masked_fill(v.logical_not(), Scalars.Zero);
         var denominator = w.sum();
-        return denominator.item<float>() > 0 ? (safe * w).sum() / denominator : (safe * 0).sum();
+        return denominator.item<float>() > 0 ? (safe * w).sum() / denominator : safe.mul(Scalars.Zero).sum();
     }
 
     /// <summary>

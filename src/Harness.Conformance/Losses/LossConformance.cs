@@ -93,7 +93,7 @@ public static class LossConformance
             var before = Value(loss, q, d, l);
             using var _ = no_grad();
             var moved = d.clone();
-            moved[0, 0] = (d[0, 0] * 0.5f) + (q[0] * 0.5f);
+            moved[0, 0] = d[0, 0].Times(0.5f).Plus(q[0].Times(0.5f));
             var after = Value(loss, q, moved, l);
             return after < before - (1e-6 * Math.Max(1, Math.Abs(before)))
                 ? null
@@ -139,7 +139,7 @@ public static class LossConformance
                 var before = Value(loss, q, d, l);
                 using var _ = no_grad();
                 var moved = d.clone();
-                moved[0, 1] = d[0, 1] - (q[0] * 1.5f);
+                moved[0, 1] = d[0, 1] - q[0].Times(1.5f);
                 var after = Value(loss, q, moved, l);
                 return after < before - (1e-6 * Math.Max(1, Math.Abs(before)))
                     ? null
@@ -240,7 +240,7 @@ public static class LossConformance
         var before = Value(loss, q0, d0, l);
         using var _ = no_grad();
         var moved = d0.clone();
-        moved[0, raise] = (d0[0, raise] * 0.5f) + (q0[0] * 0.5f);
+        moved[0, raise] = d0[0, raise].Times(0.5f).Plus(q0[0].Times(0.5f));
         var after = Value(loss, q0, moved, l);
         return after < before - (1e-6 * Math.Max(1, Math.Abs(before))) ? null : $"loss {before:R} became {after:R} when the positive in column {raise} moved toward its query";
     }
@@ -267,8 +267,8 @@ public static class LossConformance
                 mask[0, 1] = false;
                 mask[2, 3] = false;
                 var garbage = d0.clone();
-                garbage[0, 1] = randn(Dim, generator: new Generator(99)) * 5;
-                garbage[2, 3] = randn(Dim, generator: new Generator(98)) * 5;
+                garbage[0, 1] = randn(Dim, generator: new Generator(99)).Times(5);
+                garbage[2, 3] = randn(Dim, generator: new Generator(98)).Times(5);
                 var a = Value(loss, new LossBatch(q, d0, l) { Mask = mask });
                 var b = Value(loss, new LossBatch(q, garbage, l) { Mask = mask });
                 if (Math.Abs(a - b) > 1e-5 * Math.Max(1, Math.Abs(a)))
@@ -300,7 +300,7 @@ public static class LossConformance
                 var excluded = zeros(BatchSize, BatchSize * Candidates, dtype: ScalarType.Bool);
                 excluded[0, (1 * Candidates) + 2] = true;
                 var moved = d0.clone();
-                moved[1, 2] = q0[0] * 2;
+                moved[1, 2] = q0[0].Times(2);
                 var g1 = QueryGradient(loss, q0, d0, l, excluded);
                 var g2 = QueryGradient(loss, q0, moved, l, excluded);
                 var without = QueryGradient(loss, q0, moved, l, null);
@@ -430,13 +430,13 @@ public static class LossConformance
                 if (positives.Contains(k))
                 {
                     // Positives far from every query (a low score): raising one must lower the loss.
-                    d[i, k] = basis[BatchSize + ((i + (k * BatchSize)) % (Dim - BatchSize))] + (randn(Dim, generator: g) * 0.02f);
+                    d[i, k] = basis[BatchSize + ((i + (k * BatchSize)) % (Dim - BatchSize))].Plus(randn(Dim, generator: g).Times(0.02f));
                     l[i, k] = 1;
                 }
                 else
                 {
                     // Negatives near the query; the first (k = 1) is the hardest.
-                    d[i, k] = (q[i] * (1.0f - (0.05f * k))) + (randn(Dim, generator: g) * 0.02f);
+                    d[i, k] = q[i].Times(1.0f - (0.05f * k)).Plus(randn(Dim, generator: g).Times(0.02f));
                 }
             }
         }

@@ -13,6 +13,12 @@ namespace Harness.Retrieval.Dense;
 /// </summary>
 public sealed class ExactDenseSearcher
 {
+    // arange's start and step and add's alpha, as Scalars alive for the process: TorchSharp's arange(stop) and
+    // add(Scalar) would make them implicitly, and the GC may free an implicit one while libtorch reads it.
+    private static readonly Scalar Zero = 0.ToScalar();
+
+    private static readonly Scalar One = 1.ToScalar();
+
     private readonly DenseSearchOptions _options;
 
     /// <summary>Creates a searcher.</summary>
@@ -71,7 +77,7 @@ public sealed class ExactDenseSearcher
                 // Explicit Scalars, alive across the native call (an implicit one is left to the finalizer, which can
                 // free it while libtorch reads it: dotnet/TorchSharp#1434).
                 using var offset = start.ToScalar();
-                var global = local.add(offset);
+                var global = local.add(offset, One);
                 if (runValues is null || runIndices is null)
                 {
                     (runValues, runIndices) = (values, global);
@@ -108,7 +114,7 @@ public sealed class ExactDenseSearcher
         {
             // Everything is selected; only the order needs fixing.
             using var stop = length.ToScalar();
-            var all = arange(stop, dtype: ScalarType.Int64, device: scores.device).unsqueeze(0).expand(scores.shape[0], length);
+            var all = arange(Zero, stop, One, dtype: ScalarType.Int64, device: scores.device).unsqueeze(0).expand(scores.shape[0], length);
             return OrderByScoreThenIndex(scores, all);
         }
 
